@@ -1,0 +1,57 @@
+// Entry point of the sluice executable; everything testable lives in sluice_app.
+
+#include "app/command_line.h"
+#include "app/main_window.h"
+#include "app/version.h"
+#include "resources/sluice_resources.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QStringList>
+
+#include <cstdio>
+
+namespace {
+
+int finish(const sluice::CommandLine& commandLine) {
+    const QByteArray text = commandLine.output().toLocal8Bit();
+    std::FILE* stream = commandLine.action() == sluice::CommandLine::Action::Fail ? stderr : stdout;
+    std::fputs(text.constData(), stream);
+    std::fflush(stream);
+    return commandLine.exitCode();
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    // Answer --version, --help and usage errors before QApplication exists:
+    // they must work without a display (over ssh, in packaging scripts). Only
+    // a failure on unknown options waits, since those may be Qt's own
+    // (-platform, -style ...), which QApplication understands and removes.
+    QStringList rawArguments;
+    for (int i = 0; i < argc; ++i) {
+        rawArguments.append(QString::fromLocal8Bit(argv[i]));
+    }
+    const auto early = sluice::CommandLine::parse(rawArguments);
+    if (early.action() != sluice::CommandLine::Action::RunGui && !early.hasUnknownOptions()) {
+        return finish(early);
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Sluice"));
+    QApplication::setApplicationVersion(QLatin1String(sluice::kVersion));
+    QApplication::setDesktopFileName(QStringLiteral("sluice"));  // matches sluice.desktop
+    QApplication::setWindowIcon(sluice::resources::appIcon());
+
+    const auto commandLine = sluice::CommandLine::parse(QApplication::arguments());
+    if (commandLine.action() != sluice::CommandLine::Action::RunGui) {
+        return finish(commandLine);
+    }
+
+    sluice::MainWindow window;
+    if (!commandLine.pipelinePath().isEmpty()) {
+        window.requestPipeline(commandLine.pipelinePath());
+    }
+    window.show();
+    return QApplication::exec();
+}
