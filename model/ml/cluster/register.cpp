@@ -1,0 +1,8 @@
+// Registers this family's learners and models with the MlRegistry.
+#include "ml/core/registry.h"
+
+namespace sluice::ml {
+
+void registerClustering(MlRegistry& /*registry*/) {}
+
+}  // namespace sluice::ml
