@@ -1,8 +1,11 @@
-// Registers this family's learners and models with the MlRegistry.
+// Registers the tree learners and models with the MlRegistry.
 #include "ml/core/registry.h"
+#include "ml/trees/gbt_register.h"
 
 namespace sluice::ml {
 
-void registerTrees(MlRegistry& /*registry*/) {}
+void registerTrees(MlRegistry& registry) {
+    registerGradientBoosting(registry);
+}
 
 }  // namespace sluice::ml
