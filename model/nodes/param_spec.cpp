@@ -1,0 +1,155 @@
+#include "nodes/param_spec.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sluice {
+
+std::string_view paramKindName(ParamKind kind) {
+    switch (kind) {
+        case ParamKind::Int:
+            return "int";
+        case ParamKind::Float:
+            return "float";
+        case ParamKind::Bool:
+            return "bool";
+        case ParamKind::Choice:
+            return "choice";
+        case ParamKind::String:
+            return "string";
+        case ParamKind::Path:
+            return "path";
+        case ParamKind::Column:
+            return "column";
+        case ParamKind::Columns:
+            return "columns";
+    }
+    return "?";
+}
+
+namespace {
+
+std::string number(double v) {
+    if (v == std::floor(v) && std::abs(v) < 1e15)
+        return std::to_string(static_cast<long long>(v));
+    std::string s = std::to_string(v);
+    while (!s.empty() && s.back() == '0')
+        s.pop_back();
+    return s;
+}
+
+bool isEmpty(const nlohmann::json& v) {
+    return v.is_null() || (v.is_string() && v.get<std::string>().empty()) ||
+           (v.is_array() && v.empty());
+}
+
+}  // namespace
+
+std::optional<std::string> ParamSpec::problemWith(const nlohmann::json& value) const {
+    if (optional && isEmpty(value))
+        return std::nullopt;
+    auto inRange = [&](double v) -> std::optional<std::string> {
+        if (min && v < *min)
+            return "must be at least " + number(*min) + ", not " + number(v);
+        if (max && v > *max)
+            return "must be at most " + number(*max) + ", not " + number(v);
+        return std::nullopt;
+    };
+    switch (kind) {
+        case ParamKind::Int:
+            if (!value.is_number_integer() &&
+                !(value.is_number_float() &&
+                  value.get<double>() == std::floor(value.get<double>())))
+                return "must be a whole number";
+            return inRange(value.get<double>());
+        case ParamKind::Float:
+            if (!value.is_number())
+                return "must be a number";
+            if (!std::isfinite(value.get<double>()))
+                return "must be a finite number";
+            return inRange(value.get<double>());
+        case ParamKind::Bool:
+            if (!value.is_boolean())
+                return "must be true or false";
+            return std::nullopt;
+        case ParamKind::Choice: {
+            if (!value.is_string())
+                return "must be one of the listed choices";
+            const auto s = value.get<std::string>();
+            if (std::find(choices.begin(), choices.end(), s) == choices.end()) {
+                std::string list;
+                for (const auto& c : choices)
+                    list += (list.empty() ? "" : ", ") + c;
+                return "'" + s + "' is not one of: " + list;
+            }
+            return std::nullopt;
+        }
+        case ParamKind::String:
+        case ParamKind::Path:
+        case ParamKind::Column:
+            if (!value.is_string())
+                return "must be text";
+            if (!optional && value.get<std::string>().empty())
+                return "must not be empty";
+            return std::nullopt;
+        case ParamKind::Columns:
+            if (!value.is_array())
+                return "must be a list of column names";
+            for (const auto& v : value)
+                if (!v.is_string())
+                    return "must be a list of column names";
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+ParamSpec intParam(std::string name, std::string label, long long def, std::optional<double> min,
+                   std::optional<double> max, std::string help) {
+    ParamSpec p{std::move(name), std::move(label), ParamKind::Int, def, min, max, {},
+                std::move(help)};
+    return p;
+}
+
+ParamSpec floatParam(std::string name, std::string label, double def, std::optional<double> min,
+                     std::optional<double> max, std::string help) {
+    return {std::move(name), std::move(label), ParamKind::Float, def, min, max, {},
+            std::move(help)};
+}
+
+ParamSpec boolParam(std::string name, std::string label, bool def, std::string help) {
+    return {std::move(name), std::move(label), ParamKind::Bool, def, {}, {}, {}, std::move(help)};
+}
+
+ParamSpec choiceParam(std::string name, std::string label, std::vector<std::string> choices,
+                      std::string def, std::string help) {
+    return {std::move(name),    std::move(label), ParamKind::Choice, std::move(def), {}, {},
+            std::move(choices), std::move(help)};
+}
+
+ParamSpec stringParam(std::string name, std::string label, std::string def, std::string help) {
+    ParamSpec p{std::move(name), std::move(label), ParamKind::String, std::move(def), {}, {}, {},
+                std::move(help)};
+    p.optional = true;
+    return p;
+}
+
+ParamSpec pathParam(std::string name, std::string label, std::string help) {
+    return {std::move(name), std::move(label), ParamKind::Path, "", {}, {}, {}, std::move(help)};
+}
+
+ParamSpec columnParam(std::string name, std::string label, std::string help, bool optional) {
+    ParamSpec p{std::move(name), std::move(label), ParamKind::Column, "", {}, {}, {},
+                std::move(help)};
+    p.optional = optional;
+    return p;
+}
+
+ParamSpec columnsParam(std::string name, std::string label, std::string help) {
+    ParamSpec p{
+        std::move(name), std::move(label), ParamKind::Columns, nlohmann::json::array(), {}, {}, {},
+        std::move(help)};
+    p.optional = true;
+    return p;
+}
+
+}  // namespace sluice

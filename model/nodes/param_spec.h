@@ -1,0 +1,48 @@
+// ParamSpec: one parameter of a node type, enough to build its inspector
+// form, validate a value and fill a default.
+//
+// Kinds: int and float (optional range), bool, choice (one of `choices`),
+// string, path (a file; stored relative to the pipeline file), column (one
+// column name of the input table) and columns (a list of them).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace sluice {
+
+enum class ParamKind { Int, Float, Bool, Choice, String, Path, Column, Columns };
+
+std::string_view paramKindName(ParamKind kind);
+
+struct ParamSpec {
+    std::string name;   // key in the node's params JSON (snake_case)
+    std::string label;  // shown in the inspector
+    ParamKind kind = ParamKind::String;
+    nlohmann::json defaultValue;
+    std::optional<double> min, max;    // int and float
+    std::vector<std::string> choices;  // choice
+    std::string help;
+    bool optional = false;  // an empty value (null, "", []) is allowed
+
+    // Why `value` is not acceptable for this parameter, or nullopt if it is.
+    std::optional<std::string> problemWith(const nlohmann::json& value) const;
+};
+
+// Small builders so node types read as tables of parameters.
+ParamSpec intParam(std::string name, std::string label, long long def, std::optional<double> min,
+                   std::optional<double> max, std::string help);
+ParamSpec floatParam(std::string name, std::string label, double def, std::optional<double> min,
+                     std::optional<double> max, std::string help);
+ParamSpec boolParam(std::string name, std::string label, bool def, std::string help);
+ParamSpec choiceParam(std::string name, std::string label, std::vector<std::string> choices,
+                      std::string def, std::string help);
+ParamSpec stringParam(std::string name, std::string label, std::string def, std::string help);
+ParamSpec pathParam(std::string name, std::string label, std::string help);
+ParamSpec columnParam(std::string name, std::string label, std::string help, bool optional = false);
+ParamSpec columnsParam(std::string name, std::string label, std::string help);
+
+}  // namespace sluice

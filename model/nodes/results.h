@@ -1,0 +1,38 @@
+// Results: what evaluation nodes produce and result views show.
+//
+// One struct for every kind of result so a view can show whatever arrives:
+// named metrics, a labelled matrix (confusion matrix), curves (ROC,
+// precision-recall) and a detail table (cross-validation folds, feature
+// importances, predictions).
+#pragma once
+
+#include <Eigen/Core>
+#include <limits>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "data/table.h"
+
+namespace sluice {
+
+struct Curve {
+    std::string name;  // "virginica vs rest", "logistic_regression"
+    Eigen::VectorXd x, y;
+    double area = std::numeric_limits<double>::quiet_NaN();  // AUC where it applies
+};
+
+struct Results {
+    std::string kind;  // "scores", "cross_validation", "confusion_matrix", "roc", "importance"
+    std::string task;  // "classification", "regression", ...
+    std::map<std::string, double> metrics;
+    std::vector<std::string> labels;  // class labels: rows/columns of matrix
+    Eigen::MatrixXd matrix;           // confusion matrix (rows true, columns predicted)
+    std::vector<Curve> curves;
+    TablePtr table;  // detail rows
+
+    // "accuracy 0.95, f1_macro 0.94" for logs and tooltips.
+    std::string summary() const;
+};
+
+}  // namespace sluice

@@ -1,0 +1,8 @@
+// Registers this family's node types with the NodeRegistry.
+#include "nodes/node_registry.h"
+
+namespace sluice {
+
+void registerTrainNodes(NodeRegistry& /*registry*/) {}
+
+}  // namespace sluice
