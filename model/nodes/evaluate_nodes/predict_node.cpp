@@ -1,0 +1,53 @@
+#include "ml/core/ml_errors.h"
+#include "nodes/evaluate_nodes/evaluate_nodes.h"
+#include "nodes/evaluate_nodes/prediction_columns.h"
+
+namespace sluice {
+
+PredictNode::PredictNode()
+    : NodeType({"evaluate.predict",
+                "Predict",
+                NodeCategory::Evaluate,
+                "Applies a trained model to a table: adds a prediction column and, for "
+                "classifiers, one probability column per class.",
+                {{"model", PortType::Model, "Model", true, "A trained model."},
+                 {"table", PortType::Table, "Data", true, "Rows to predict, e.g. the test set."}},
+                {{"predictions", PortType::Table, "Predictions", true,
+                  "The input rows with prediction (and probability) columns."}},
+                {}}) {}
+
+PortValues PredictNode::run(const PortValues& inputs, const nlohmann::json&,
+                            RunContext& context) const {
+    const ModelValue model = inputModel(inputs, "model");
+    const TablePtr table = inputTable(inputs, "table");
+    context.fit.throwIfCancelled();
+    std::vector<Column> columns;
+    for (const Column& c : table->columns())
+        if (c.name() != kPredictionColumn && c.name().rfind("p(", 0) != 0)
+            columns.push_back(c);
+    try {
+        const Eigen::VectorXd raw = model->predict(*table);
+        if (const ml::LabelEncoder* labels = model->labels()) {
+            std::vector<std::int32_t> codes(static_cast<std::size_t>(raw.size()));
+            for (Eigen::Index i = 0; i < raw.size(); ++i)
+                codes[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(raw(i));
+            columns.push_back(Column::categorical(kPredictionColumn, std::move(codes),
+                                                  labels->labels(), ColumnRole::Meta));
+            const Eigen::MatrixXd proba = model->predictProba(*table);
+            for (int k = 0; k < labels->classCount(); ++k) {
+                std::vector<double> p(proba.col(k).data(), proba.col(k).data() + proba.rows());
+                columns.push_back(Column::numeric(probabilityColumn(labels->label(k)), std::move(p),
+                                                  ColumnRole::Meta));
+            }
+        } else {
+            columns.push_back(Column::numeric(
+                kPredictionColumn, std::vector<double>(raw.data(), raw.data() + raw.size()),
+                ColumnRole::Meta));
+        }
+    } catch (const ml::MisuseError& e) {
+        throw NodeError(e.what());
+    }
+    return {{"predictions", Table::make(std::move(columns))}};
+}
+
+}  // namespace sluice

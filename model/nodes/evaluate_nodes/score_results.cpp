@@ -1,0 +1,73 @@
+#include "nodes/evaluate_nodes/score_results.h"
+
+#include "ml/core/ml_errors.h"
+#include "ml/metrics/classification_metrics.h"
+#include "ml/metrics/regression_metrics.h"
+#include "nodes/node_type.h"
+
+namespace sluice {
+
+std::vector<Curve> rocCurves(const ClassPredictions& p) {
+    if (p.proba.size() == 0)
+        throw NodeError(
+            "ROC curves need class probabilities: predict with a classifier that gives "
+            "them (the p(...) columns)");
+    const auto k = static_cast<Eigen::Index>(p.labels.size());
+    std::vector<Curve> curves;
+    // A binary problem has one curve: the second class against the first.
+    for (Eigen::Index c = (k == 2 ? 1 : 0); c < k; ++c) {
+        const Eigen::VectorXd positive = (p.truth.array() == static_cast<double>(c)).cast<double>();
+        if (positive.sum() == 0 || positive.sum() == positive.size())
+            continue;  // undefined
+        const auto roc = ml::rocCurve(positive, p.proba.col(c));
+        const std::string& label = p.labels[static_cast<std::size_t>(c)];
+        curves.push_back({k == 2 ? label : label + " vs rest", roc.fpr, roc.tpr, roc.auc});
+    }
+    return curves;
+}
+
+Results classificationResults(const ClassPredictions& p) {
+    Results r;
+    r.kind = "scores";
+    r.task = "classification";
+    r.labels = p.labels;
+    const int k = static_cast<int>(p.labels.size());
+    r.matrix = ml::confusionMatrix(p.truth, p.predicted, k).cast<double>();
+    r.metrics["accuracy"] = ml::accuracy(p.truth, p.predicted);
+    r.metrics["balanced_accuracy"] = ml::balancedAccuracy(p.truth, p.predicted, k);
+    const std::pair<const char*, ml::Average> averages[] = {{"macro", ml::Average::Macro},
+                                                            {"micro", ml::Average::Micro},
+                                                            {"weighted", ml::Average::Weighted}};
+    for (const auto& [name, avg] : averages) {
+        r.metrics[std::string("precision_") + name] = ml::precision(p.truth, p.predicted, avg, k);
+        r.metrics[std::string("recall_") + name] = ml::recall(p.truth, p.predicted, avg, k);
+        r.metrics[std::string("f1_") + name] = ml::f1Score(p.truth, p.predicted, avg, k);
+    }
+    if (p.proba.size() > 0) {
+        r.metrics["log_loss"] = ml::logLoss(p.truth, p.proba);
+        try {
+            r.curves = rocCurves(p);
+            if (k == 2 && !r.curves.empty()) {
+                r.metrics["roc_auc"] = r.curves.front().area;
+            } else if (static_cast<int>(r.curves.size()) == k) {
+                r.metrics["roc_auc"] = ml::rocAuc(p.truth, p.proba);
+            }
+        } catch (const ml::MisuseError&) {
+            // a class absent from the truth: no AUC, the other metrics stand
+        }
+    }
+    return r;
+}
+
+Results regressionResults(const ValuePredictions& p) {
+    Results r;
+    r.kind = "scores";
+    r.task = "regression";
+    r.metrics["r2"] = ml::r2Score(p.truth, p.predicted);
+    r.metrics["mse"] = ml::meanSquaredError(p.truth, p.predicted);
+    r.metrics["rmse"] = ml::rootMeanSquaredError(p.truth, p.predicted);
+    r.metrics["mae"] = ml::meanAbsoluteError(p.truth, p.predicted);
+    return r;
+}
+
+}  // namespace sluice
