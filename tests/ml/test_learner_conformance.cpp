@@ -72,6 +72,14 @@ private slots:
         const auto model = learner->fit(d.X, d.y);
         QCOMPARE(model->featureCount(), d.X.cols());
         QCOMPARE(model->task(), learner->task());
+        if (learner->task() == Task::Transform) {
+            const Eigen::MatrixXd t = model->transform(d.X);
+            QCOMPARE(t.rows(), d.X.rows());
+            QVERIFY(t.allFinite());
+            QVERIFY_THROWS_EXCEPTION(MisuseError, model->predict(d.X));
+            return;
+        }
+        QVERIFY_THROWS_EXCEPTION(MisuseError, model->transform(d.X));
         const Eigen::VectorXd p = model->predict(d.X);
         QCOMPARE(p.size(), d.X.rows());
         QVERIFY(p.allFinite());
@@ -104,6 +112,10 @@ private slots:
             MlRegistry::instance().loadModel(nlohmann::json::parse(model->toJson().dump()));
         QCOMPARE(loaded->kind(), model->kind());
         const Data fresh = dataFor(learner->task(), 40, 99);
+        if (learner->task() == Task::Transform) {
+            QVERIFY(loaded->transform(fresh.X) == model->transform(fresh.X));
+            return;
+        }
         QVERIFY(loaded->predict(fresh.X) == model->predict(fresh.X));
         if (learner->task() == Task::Classification)
             QVERIFY(loaded->predictProba(fresh.X) == model->predictProba(fresh.X));
@@ -162,10 +174,18 @@ private slots:
         const auto learner = make(kind.toStdString());
         const Data d = dataFor(learner->task());
         const auto model = learner->fit(d.X, d.y);
-        QVERIFY_THROWS_EXCEPTION(MisuseError, model->predict(Eigen::MatrixXd::Zero(3, 5)));
+        const bool transforms = learner->task() == Task::Transform;
+        auto apply = [&](const Eigen::MatrixXd& X) {
+            if (transforms) {
+                (void)model->transform(X);
+            } else {
+                (void)model->predict(X);
+            }
+        };
+        QVERIFY_THROWS_EXCEPTION(MisuseError, apply(Eigen::MatrixXd::Zero(3, 5)));
         Eigen::MatrixXd holes = d.X;
         holes(5, 2) = std::nan("");
-        QVERIFY_THROWS_EXCEPTION(MisuseError, model->predict(holes));
+        QVERIFY_THROWS_EXCEPTION(MisuseError, apply(holes));
         QVERIFY_THROWS_EXCEPTION(MisuseError, learner->fit(holes, d.y));
         QVERIFY_THROWS_EXCEPTION(MisuseError,
                                  learner->fit(Eigen::MatrixXd(0, 4), Eigen::VectorXd(0)));

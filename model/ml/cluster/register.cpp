@@ -1,8 +1,12 @@
-// Registers this family's learners and models with the MlRegistry.
+// Registers the clustering learners and models with the MlRegistry.
+#include "ml/cluster/kmeans.h"
 #include "ml/core/registry.h"
 
 namespace sluice::ml {
 
-void registerClustering(MlRegistry& /*registry*/) {}
+void registerClustering(MlRegistry& registry) {
+    registry.addLearner("kmeans", KMeans::fromParams);
+    registry.addModel("kmeans", KMeansModel::fromJson);
+}
 
 }  // namespace sluice::ml

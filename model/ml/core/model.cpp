@@ -23,6 +23,11 @@ Eigen::MatrixXd Model::predictProba(const Eigen::MatrixXd&) const {
                       " model; only classifiers give class probabilities");
 }
 
+Eigen::MatrixXd Model::transform(const Eigen::MatrixXd&) const {
+    throw MisuseError(std::string(kind()) + " is a " + std::string(taskName(task())) +
+                      " model; only transforms such as PCA transform features");
+}
+
 Eigen::VectorXd ClassifierModel::predict(const Eigen::MatrixXd& X) const {
     const Eigen::MatrixXd p = predictProba(X);
     Eigen::VectorXd out(p.rows());

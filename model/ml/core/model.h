@@ -19,6 +19,8 @@
 //   indices. X must have featureCount() columns.
 // - predictProba(X): n x K class probabilities, rows summing to 1
 //   (classifiers only).
+// - transform(X): the transformed features (transform models only; their
+//   predict() throws MisuseError saying to call transform).
 // - toJson(): everything needed to predict identically after loading with
 //   MlRegistry::loadModel(); "kind" names the model type.
 #pragma once
@@ -52,6 +54,9 @@ public:
     // Classifiers override; the default throws MisuseError.
     virtual Eigen::MatrixXd predictProba(const Eigen::MatrixXd& X) const;
     virtual int classCount() const { return 0; }
+    // Transform models (PCA) override: n x k output columns. The default
+    // throws MisuseError.
+    virtual Eigen::MatrixXd transform(const Eigen::MatrixXd& X) const;
 
     // Importance per feature (trees, forests) where the model defines one.
     virtual std::optional<Eigen::VectorXd> featureImportances() const { return std::nullopt; }

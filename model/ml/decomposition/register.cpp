@@ -1,8 +1,12 @@
-// Registers this family's learners and models with the MlRegistry.
+// Registers the decomposition learners and models with the MlRegistry.
 #include "ml/core/registry.h"
+#include "ml/decomposition/pca.h"
 
 namespace sluice::ml {
 
-void registerDecomposition(MlRegistry& /*registry*/) {}
+void registerDecomposition(MlRegistry& registry) {
+    registry.addLearner("pca", PCA::fromParams);
+    registry.addModel("pca", PCAModel::fromJson);
+}
 
 }  // namespace sluice::ml

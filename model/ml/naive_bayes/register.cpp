@@ -1,8 +1,12 @@
-// Registers this family's learners and models with the MlRegistry.
+// Registers the naive Bayes learners and models with the MlRegistry.
 #include "ml/core/registry.h"
+#include "ml/naive_bayes/gaussian_nb.h"
 
 namespace sluice::ml {
 
-void registerNaiveBayes(MlRegistry& /*registry*/) {}
+void registerNaiveBayes(MlRegistry& registry) {
+    registry.addLearner("gaussian_nb", GaussianNB::fromParams);
+    registry.addModel("gaussian_nb", GaussianNBModel::fromJson);
+}
 
 }  // namespace sluice::ml

@@ -1,0 +1,88 @@
+#include "ml/neighbors/knn_options.h"
+
+#include <string>
+
+#include "ml/core/ml_errors.h"
+
+namespace sluice::ml {
+namespace {
+
+template <class Enum, std::size_t N>
+Enum parseChoice(const nlohmann::json& p, const char* field, Enum fallback,
+                 const std::pair<const char*, Enum> (&choices)[N]) {
+    if (!p.contains(field))
+        return fallback;
+    const std::string value = p.at(field).get<std::string>();
+    std::string names;
+    for (const auto& [name, e] : choices) {
+        if (value == name)
+            return e;
+        names += (names.empty() ? "'" : ", '") + std::string(name) + "'";
+    }
+    throw MisuseError(std::string(field) + " must be one of " + names + " (got '" + value + "')");
+}
+
+template <class Enum, std::size_t N>
+const char* choiceName(Enum e, const std::pair<const char*, Enum> (&choices)[N]) {
+    for (const auto& [name, value] : choices)
+        if (value == e)
+            return name;
+    return "";
+}
+
+constexpr std::pair<const char*, NeighborWeights> kWeights[] = {
+    {"uniform", NeighborWeights::Uniform}, {"distance", NeighborWeights::Distance}};
+constexpr std::pair<const char*, DistanceMetric> kMetrics[] = {
+    {"euclidean", DistanceMetric::Euclidean}, {"manhattan", DistanceMetric::Manhattan}};
+constexpr std::pair<const char*, SearchAlgorithm> kAlgorithms[] = {
+    {"auto", SearchAlgorithm::Auto},
+    {"kd_tree", SearchAlgorithm::KdTree},
+    {"brute", SearchAlgorithm::Brute}};
+
+}  // namespace
+
+nlohmann::json KNeighborsOptions::toJson() const {
+    return {{"n_neighbors", nNeighbors},
+            {"weights", choiceName(weights, kWeights)},
+            {"metric", choiceName(metric, kMetrics)},
+            {"algorithm", choiceName(algorithm, kAlgorithms)},
+            {"leaf_size", leafSize}};
+}
+
+KNeighborsOptions KNeighborsOptions::fromJson(const nlohmann::json& p) {
+    KNeighborsOptions o;
+    o.nNeighbors = p.value("n_neighbors", o.nNeighbors);
+    o.weights = parseChoice(p, "weights", o.weights, kWeights);
+    o.metric = parseChoice(p, "metric", o.metric, kMetrics);
+    o.algorithm = parseChoice(p, "algorithm", o.algorithm, kAlgorithms);
+    o.leafSize = p.value("leaf_size", o.leafSize);
+    return o;
+}
+
+void KNeighborsOptions::check(std::string_view who, Eigen::Index rows) const {
+    const std::string name(who);
+    if (nNeighbors < 1)
+        throw MisuseError(name + ": n_neighbors must be 1 or more");
+    if (nNeighbors > rows)
+        throw MisuseError(name + ": n_neighbors (" + std::to_string(nNeighbors) +
+                          ") must not exceed the number of training rows (" + std::to_string(rows) +
+                          "); lower it or train on more rows");
+    if (leafSize < 1)
+        throw MisuseError(name + ": leaf_size must be 1 or more");
+}
+
+void neighborWeights(NeighborWeights weights, const double* distance, int k, double* out) {
+    bool exact = false;
+    for (int i = 0; i < k; ++i)
+        exact = exact || distance[i] == 0.0;
+    for (int i = 0; i < k; ++i) {
+        if (weights == NeighborWeights::Uniform)
+            out[i] = 1.0;
+        else if (exact)
+            out[i] = distance[i] == 0.0 ? 1.0 : 0.0;
+        else
+            out[i] = 1.0 / distance[i];
+    }
+}
+
+}  // namespace sluice::ml
