@@ -10,6 +10,14 @@ std::unique_ptr<TableTransform> loadImputer(const nlohmann::json& j);
 std::unique_ptr<TableTransform> loadScaler(const nlohmann::json& j);
 std::unique_ptr<TableTransform> loadOneHot(const nlohmann::json& j);
 
+}  // namespace sluice::ml
+
+namespace sluice {
+std::unique_ptr<ml::TableTransform> loadPcaTransform(const nlohmann::json& j);
+}  // namespace sluice
+
+namespace sluice::ml {
+
 std::unique_ptr<TableTransform> loadTransform(const nlohmann::json& j) {
     const std::string kind = j.value("kind", "");
     try {

@@ -1,0 +1,34 @@
+// LearningTransformNode: the shape shared by transforms that learn from data
+// (impute, scale, one-hot, PCA).
+//
+// Ports: inputs `train` (required) and `apply` (optional, e.g. the test
+// set); outputs `train` (train transformed), `apply` (present only when the
+// `apply` input is connected) and `transform` (the fitted TableTransform, to
+// reuse or save). The transform is fitted on `train` only and then applied
+// to both, so nothing in `apply` can leak into the learnt statistics.
+// Subclasses give their description and parameters and implement fit();
+// ml::MisuseError from fitting or applying becomes a NodeError naming the
+// input.
+#pragma once
+
+#include <memory>
+
+#include "nodes/node_type.h"
+
+namespace sluice {
+
+class LearningTransformNode : public NodeType {
+public:
+    PortValues run(const PortValues& inputs, const nlohmann::json& params,
+                   RunContext& context) const override;
+
+protected:
+    // `info` without ports; the three outputs and two inputs are added here.
+    explicit LearningTransformNode(NodeInfo info);
+
+    virtual std::unique_ptr<ml::TableTransform> fit(const Table& train,
+                                                    const nlohmann::json& params,
+                                                    RunContext& context) const = 0;
+};
+
+}  // namespace sluice
