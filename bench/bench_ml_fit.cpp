@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -117,9 +118,12 @@ int main(int argc, char** argv) {
             t0 = Clock::now();
             const Eigen::VectorXd predicted = model->predict(p.test.X);
             const double predictSeconds = since(t0);
-            const double score = learner->task() == ml::Task::Classification
-                                     ? ml::accuracy(p.test.y, predicted)
-                                     : ml::r2Score(p.test.y, predicted);
+            // Clusters have no true labels to score against here.
+            const ml::Task task = learner->task();
+            const double score =
+                task == ml::Task::Classification ? ml::accuracy(p.test.y, predicted)
+                : task == ml::Task::Regression   ? ml::r2Score(p.test.y, predicted)
+                                                 : std::numeric_limits<double>::quiet_NaN();
             std::cout << nlohmann::json{{"kind", kind},
                                         {"fit_seconds", fitSeconds},
                                         {"predict_seconds", predictSeconds},
