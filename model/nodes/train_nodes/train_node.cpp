@@ -64,10 +64,11 @@ std::shared_ptr<const ml::Learner> TrainNode::makeLearner(const nlohmann::json& 
         if (spec.name == "target" || !params.contains(spec.name))
             continue;
         nlohmann::json value = params[spec.name];
-        // Lists and numbers edited as text ("[64, 32]", "0.5") go back to JSON.
+        // Lists, numbers and null edited as text ("[64, 32]", "0.5") go back to
+        // JSON; plain words ("sqrt") stay text.
         if (spec.kind == ParamKind::String && value.is_string()) {
             const auto parsed = nlohmann::json::parse(value.get<std::string>(), nullptr, false);
-            if (!parsed.is_discarded() && (parsed.is_number() || parsed.is_array()))
+            if (!parsed.is_discarded() && !parsed.is_string())
                 value = parsed;
         }
         learnerParams[spec.name] = value;
