@@ -129,32 +129,36 @@ std::vector<std::string> Graph::topologicalOrder() const {
     return order;
 }
 
-std::set<std::string> Graph::upstream(std::string_view id) const {
+namespace {
+
+// Every node reachable from `id` by following edges backwards (upstream) or
+// forwards (downstream), not counting `id` itself.
+std::set<std::string> reachable(const std::vector<GraphEdge>& edges, std::string_view id,
+                                bool backwards) {
     std::set<std::string> seen;
     std::vector<std::string> todo{std::string(id)};
     while (!todo.empty()) {
         const std::string at = todo.back();
         todo.pop_back();
-        for (const auto& e : edges_)
-            if (e.to.node == at && seen.insert(e.from.node).second)
-                todo.push_back(e.from.node);
+        for (const auto& e : edges) {
+            const Endpoint& near = backwards ? e.to : e.from;
+            const Endpoint& far = backwards ? e.from : e.to;
+            if (near.node == at && seen.insert(far.node).second)
+                todo.push_back(far.node);
+        }
     }
     seen.erase(std::string(id));
     return seen;
 }
 
+}  // namespace
+
+std::set<std::string> Graph::upstream(std::string_view id) const {
+    return reachable(edges_, id, true);
+}
+
 std::set<std::string> Graph::downstream(std::string_view id) const {
-    std::set<std::string> seen;
-    std::vector<std::string> todo{std::string(id)};
-    while (!todo.empty()) {
-        const std::string at = todo.back();
-        todo.pop_back();
-        for (const auto& e : edges_)
-            if (e.from.node == at && seen.insert(e.to.node).second)
-                todo.push_back(e.to.node);
-    }
-    seen.erase(std::string(id));
-    return seen;
+    return reachable(edges_, id, false);
 }
 
 bool Graph::reaches(std::string_view from, std::string_view to) const {
