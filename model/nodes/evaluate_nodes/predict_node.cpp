@@ -26,14 +26,16 @@ PortValues PredictNode::run(const PortValues& inputs, const nlohmann::json&,
         if (c.name() != kPredictionColumn && c.name().rfind("p(", 0) != 0)
             columns.push_back(c);
     try {
-        const Eigen::VectorXd raw = model->predict(*table);
+        // Preprocessing runs once; predictions and probabilities share its output.
+        const Eigen::MatrixXd X = model->featureMatrix(*table);
+        const Eigen::VectorXd raw = model->model().predict(X);
         if (const ml::LabelEncoder* labels = model->labels()) {
             std::vector<std::int32_t> codes(static_cast<std::size_t>(raw.size()));
             for (Eigen::Index i = 0; i < raw.size(); ++i)
                 codes[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(raw(i));
             columns.push_back(Column::categorical(kPredictionColumn, std::move(codes),
                                                   labels->labels(), ColumnRole::Meta));
-            const Eigen::MatrixXd proba = model->predictProba(*table);
+            const Eigen::MatrixXd proba = model->model().predictProba(X);
             for (int k = 0; k < labels->classCount(); ++k) {
                 std::vector<double> p(proba.col(k).data(), proba.col(k).data() + proba.rows());
                 columns.push_back(Column::numeric(probabilityColumn(labels->label(k)), std::move(p),
