@@ -6,6 +6,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "util/stable_hash.h"
+
 namespace sluice {
 
 const GraphNode* Graph::node(std::string_view id) const {
@@ -166,17 +168,9 @@ bool Graph::reaches(std::string_view from, std::string_view to) const {
 }
 
 std::string nodeContentHash(const GraphNode& node) {
-    // FNV-1a over the type and the parameters' canonical JSON (nlohmann
-    // writes object keys sorted, so equal parameters give equal text).
-    const std::string text = node.type + '\n' + node.params.dump();
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : text) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-    return hex;
+    // The parameters' canonical JSON: nlohmann writes object keys sorted, so
+    // equal parameters give equal text.
+    return StableHash().add(node.type + '\n' + node.params.dump()).hex();
 }
 
 }  // namespace sluice

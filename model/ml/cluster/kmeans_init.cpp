@@ -4,6 +4,8 @@
 #include <cmath>
 #include <vector>
 
+#include "util/cancellation.h"
+
 namespace sluice::ml {
 
 double squaredDistance(const double* a, const double* b, Eigen::Index p) {
@@ -28,6 +30,8 @@ KMeansRows kmeansPlusPlus(const KMeansRows& X, int k, Rng& rng) {
     }
     std::vector<double> candidate(closest.size()), best(closest.size());
     for (int c = 1; c < k; ++c) {
+        // Each centre is a few passes over the data: seconds for large k.
+        throwIfCancellationRequested();
         double running = 0.0;
         for (std::size_t i = 0; i < closest.size(); ++i)
             cumulative[i] = running += closest[i];
