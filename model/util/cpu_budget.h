@@ -22,7 +22,7 @@ namespace sluice {
 
 class CpuBudget {
 public:
-    explicit CpuBudget(int slots) : free_(slots) {}
+    explicit CpuBudget(int size) : free_(size) {}
     CpuBudget(const CpuBudget&) = delete;
     CpuBudget& operator=(const CpuBudget&) = delete;
 
@@ -30,7 +30,7 @@ public:
     int tryTake(int wanted);
     // One slot, taken even if none is free.
     void claim() { free_.fetch_sub(1, std::memory_order_acq_rel); }
-    void give(int slots) { free_.fetch_add(slots, std::memory_order_acq_rel); }
+    void give(int count) { free_.fetch_add(count, std::memory_order_acq_rel); }
     // Whether more slots are in use than the budget has.
     bool overdrawn() const { return free_.load(std::memory_order_acquire) < 0; }
     int free() const { return free_.load(std::memory_order_acquire); }
