@@ -1,0 +1,458 @@
+// The built sluice-run as a process: exit codes (0, 1, 2, 130), the stderr
+// lines, the results JSON, --set, --run-to, --quiet, interrupts and predict.
+// The pipelines in fixtures/ are copied to a temporary folder first, so
+// their relative paths (small.csv, the saved model) stay out of the sources.
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+#include <fstream>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "io/csv_reader.h"
+#include "io/pipeline_file.h"
+
+#ifndef _WIN32
+#include <sys/types.h>
+#include <unistd.h>
+#endif
+
+using namespace sluice;
+
+namespace {
+
+struct Outcome {
+    int code = -1;
+    QProcess::ExitStatus status = QProcess::CrashExit;
+    QString out, err;
+};
+
+nlohmann::json readJson(const QString& path) {
+    std::ifstream in(path.toStdString(), std::ios::binary);
+    return nlohmann::json::parse(in);
+}
+
+QString sha256Of(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(
+        QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
+}
+
+std::set<std::string> keysOf(const nlohmann::json& object) {
+    std::set<std::string> keys;
+    for (const auto& [key, value] : object.items())
+        keys.insert(key);
+    return keys;
+}
+
+}  // namespace
+
+class TestRunnerProcess : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString model_;  // made by the iris pipeline, on first use
+
+    QString path(const QString& name) const { return QDir(dir_.path()).filePath(name); }
+
+    void setUp(QProcess& p, const QString& workDir) const {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("SLUICE_DATASETS_DIR", SLUICE_DATASETS_DIR);
+        p.setProcessEnvironment(env);
+        p.setWorkingDirectory(workDir.isEmpty() ? dir_.path() : workDir);
+    }
+
+    Outcome run(const QStringList& args, const QString& workDir = {}) const {
+        QProcess p;
+        setUp(p, workDir);
+        p.start(SLUICE_RUN_EXE, args);
+        Outcome o;
+        if (!p.waitForStarted(10000) || !p.waitForFinished(180000)) {
+            p.kill();
+            p.waitForFinished();
+            o.err = "did not start or finish";
+            return o;
+        }
+        o.code = p.exitCode();
+        o.status = p.exitStatus();
+        o.out = QString::fromUtf8(p.readAllStandardOutput());
+        o.err = QString::fromUtf8(p.readAllStandardError());
+        return o;
+    }
+
+    // Starts the long training, waits for the network's "started" line.
+    bool startLongTraining(QProcess& p, const QStringList& extra = {}) const {
+        setUp(p, {});
+        p.setReadChannel(QProcess::StandardError);
+        p.start(SLUICE_RUN_EXE, QStringList{"long_training.sluice"} + extra);
+        if (!p.waitForStarted(10000))
+            return false;
+        QString err;
+        QElapsedTimer t;
+        t.start();
+        while (!err.contains("started   Network (train)") && t.elapsed() < 60000 &&
+               p.state() == QProcess::Running) {
+            p.waitForReadyRead(100);
+            err += QString::fromUtf8(p.readAllStandardError());
+        }
+        QTest::qWait(300);  // well into the epochs
+        return err.contains("started   Network (train)") && p.state() == QProcess::Running;
+    }
+
+    QString model() {
+        if (model_.isEmpty()) {
+            const Outcome o =
+                run({"iris.sluice", "--set", "Save model.path=" + path("model.json")});
+            if (o.code == 0 && QFile::exists(path("model.json")))
+                model_ = path("model.json");
+        }
+        return model_;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        const QDir fixtures(SLUICE_RUN_FIXTURES);
+        for (const QString& name : fixtures.entryList(QDir::Files))
+            QVERIFY(QFile::copy(fixtures.filePath(name), path(name)));
+        QVERIFY(QDir(dir_.path()).mkdir("work"));
+    }
+
+    void fixturesLoadCleanly() {
+        for (const char* name : {"iris.sluice", "missing_file.sluice", "long_training.sluice"}) {
+            const PipelineLoadResult loaded = loadPipeline(path(name).toStdString());
+            QVERIFY2(loaded.warnings.empty(), name);
+            QVERIFY(!loaded.graph.empty());
+        }
+    }
+
+    void helpAndVersion() {
+        const Outcome help = run({"--help"});
+        QCOMPARE(help.code, 0);
+        QVERIFY(help.out.startsWith("Usage:"));
+        QVERIFY(help.out.contains("Exit codes:"));
+        QVERIFY(help.err.isEmpty());
+        const Outcome version = run({"--version"});
+        QCOMPARE(version.code, 0);
+        QCOMPARE(version.out, QStringLiteral("sluice-run " SLUICE_PROJECT_VERSION "\n"));
+    }
+
+    void successWithJson() {
+        // From a sub-folder: the pipeline's own paths start at its folder, a
+        // path given with --set at the working directory.
+        const Outcome o = run({"../iris.sluice", "--set", "Logistic regression.max_iter=300",
+                               "--set", "Save model.path=saved.json", "--json", "run.json"},
+                              path("work"));
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(o.status, QProcess::NormalExit);
+        QVERIFY(o.out.isEmpty());
+        QVERIFY(o.err.contains("started   Iris (data)\n"));
+        QVERIFY(o.err.contains("done      Score (score) in "));
+        QVERIFY(o.err.contains("log       Save model (save): saved the model to "));
+        QVERIFY(o.err.contains("sluice-run: finished in "));
+        QVERIFY(o.err.contains(": 6 done\n"));
+        QVERIFY(!o.err.contains('\r'));  // stderr is a pipe: lines, no progress bar
+        QVERIFY(QFile::exists(path("work/saved.json")));
+        QVERIFY(!QFile::exists(path("iris_model.json")));
+
+        const nlohmann::json r = readJson(path("work/run.json"));
+        QCOMPARE(r["format"], nlohmann::json("sluice.run"));
+        QCOMPARE(r["version"], nlohmann::json(1));
+        QCOMPARE(QString::fromStdString(r["pipeline"]["path"]), path("iris.sluice"));
+        QCOMPARE(r["pipeline"]["name"], nlohmann::json("Iris logistic regression"));
+        QCOMPARE(QString::fromStdString(r["pipeline"]["sha256"]), sha256Of(path("iris.sluice")));
+        QCOMPARE(r["warnings"], nlohmann::json::array());
+        QCOMPARE(r["status"], nlohmann::json("ok"));
+        QVERIFY(r["seconds"].get<double>() > 0.0);
+        QVERIFY(!r.contains("run_to"));
+
+        // Parameters as run: --set applied, defaults filled.
+        QCOMPARE(r["parameters"]["train"]["max_iter"], nlohmann::json(300));
+        QCOMPARE(r["parameters"]["train"]["C"], nlohmann::json(1.0));
+        QCOMPARE(QString::fromStdString(r["parameters"]["save"]["path"]), path("work/saved.json"));
+        QCOMPARE(r["parameters"]["split"]["test_fraction"], nlohmann::json(0.3));
+
+        const auto& nodes = r["nodes"];
+        QCOMPARE(keysOf(nodes),
+                 (std::set<std::string>{"data", "split", "train", "predict", "score", "save"}));
+        for (const auto& [id, node] : nodes.items()) {
+            QCOMPARE(node["status"], nlohmann::json("done"));
+            QCOMPARE(node["cached"], nlohmann::json(false));
+            QCOMPARE(node["message"], nlohmann::json(""));
+            QVERIFY(node["seconds"].get<double>() >= 0.0);
+        }
+        QCOMPARE(nodes["train"]["type"], nlohmann::json("train.logistic_regression"));
+        QCOMPARE(nodes["train"]["title"], nlohmann::json("Logistic regression"));
+        QVERIFY(nodes["train"]["metrics"].contains("loss"));  // streamed per iteration
+        QCOMPARE(nodes["train"]["outputs"]["model"]["type"], nlohmann::json("model"));
+        QCOMPARE(nodes["train"]["outputs"]["model"]["text"],
+                 nlohmann::json("model logistic_regression on 4 features"));
+
+        const auto& data = nodes["data"]["outputs"]["table"];
+        QCOMPARE(data["rows"], nlohmann::json(150));
+        QCOMPARE(data["columns"], nlohmann::json(5));
+        QCOMPARE(data["column_names"][4], nlohmann::json("species"));
+        QCOMPARE(nodes["split"]["outputs"]["train"]["rows"], nlohmann::json(105));
+        QCOMPARE(nodes["split"]["outputs"]["test"]["rows"], nlohmann::json(45));
+        const auto& predictions = nodes["predict"]["outputs"]["predictions"];
+        QCOMPARE(predictions["rows"], nlohmann::json(45));
+        QCOMPARE(predictions["columns"], nlohmann::json(9));
+        QCOMPARE(predictions["column_names"][5], nlohmann::json("prediction"));
+        QCOMPARE(predictions["column_names"][6], nlohmann::json("p(setosa)"));
+
+        const auto& metrics = nodes["score"]["metrics"];
+        QVERIFY(metrics["accuracy"].get<double>() >= 0.9);
+        QVERIFY(metrics.contains("f1_macro"));
+        QVERIFY(metrics.contains("roc_auc"));
+        QCOMPARE(nodes["score"]["outputs"]["results"]["type"], nlohmann::json("results"));
+    }
+
+    void threadsOption() {
+        const Outcome o = run(
+            {"iris.sluice", "--threads", "1", "--set", "save.path=" + path("threads_model.json")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+    }
+
+    void runToRunsTheUpstreamOnly() {
+        const Outcome o = run({"iris.sluice", "--run-to", "Split", "--json", "run_to.json"});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY(o.err.contains("done      Split (split)"));
+        QVERIFY(!o.err.contains("Logistic regression"));
+        const nlohmann::json r = readJson(path("run_to.json"));
+        QCOMPARE(r["run_to"], nlohmann::json("split"));
+        QCOMPARE(r["status"], nlohmann::json("ok"));
+        QCOMPARE(keysOf(r["nodes"]), (std::set<std::string>{"data", "split"}));
+        QCOMPARE(keysOf(r["parameters"]).size(), std::size_t(6));  // every node's parameters
+        QVERIFY(!QFile::exists(path("iris_model.json")));
+    }
+
+    void failingNodeExitsOne() {
+        const Outcome o = run({"missing_file.sluice", "--json", "failed.json"});
+        QCOMPARE(o.code, 1);
+        QVERIFY(o.err.contains("FAILED    Missing (missing): "));
+        QVERIFY(o.err.contains("no_such_file.csv"));
+        QVERIFY(o.err.contains("skipped   Split (split): "));
+        QVERIFY(o.err.contains("1 done, 1 failed, 1 skipped"));
+        const nlohmann::json r = readJson(path("failed.json"));
+        QCOMPARE(r["status"], nlohmann::json("failed"));
+        QCOMPARE(r["nodes"]["small"]["status"], nlohmann::json("done"));
+        QCOMPARE(r["nodes"]["small"]["outputs"]["table"]["rows"], nlohmann::json(4));
+        QCOMPARE(r["nodes"]["small"]["outputs"]["table"]["column_names"],
+                 nlohmann::json::array({"a", "b", "label"}));
+        QCOMPARE(r["nodes"]["missing"]["status"], nlohmann::json("failed"));
+        QVERIFY(r["nodes"]["missing"]["message"].get<std::string>().find("no_such_file.csv") !=
+                std::string::npos);
+        QCOMPARE(r["nodes"]["missing"]["outputs"], nlohmann::json::object());
+        QCOMPARE(r["nodes"]["split"]["status"], nlohmann::json("skipped"));
+        QVERIFY(!r["nodes"]["split"]["message"].get<std::string>().empty());
+    }
+
+    void quietPrintsErrorsOnly() {
+        const Outcome ok = run({"iris.sluice", "--quiet", "--set", "save.path=" + path("q.json")});
+        QCOMPARE(ok.code, 0);
+        QCOMPARE(ok.err, QString());
+        const Outcome failed = run({"missing_file.sluice", "-q"});
+        QCOMPARE(failed.code, 1);
+        const QStringList lines = failed.err.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY(lines[0].startsWith("FAILED    Missing (missing): "));
+    }
+
+    void loadWarningsGoToStderr() {
+        {
+            std::ofstream f(path("warned.sluice").toStdString());
+            f << R"({"format": "sluice.pipeline", "version": 1, "meta": {},
+                     "nodes": [{"id": "data", "type": "data.example_dataset", "title": "",
+                                "position": [0, 0], "params": {"dataset": "wine"}}],
+                     "edges": [{"from": ["data", "table"], "to": ["ghost", "table"]}]})";
+        }
+        const Outcome o = run({"warned.sluice", "--json", "warned.json"});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.err.startsWith("warning   "), qPrintable(o.err));
+        QVERIFY(o.err.contains("ghost"));
+        const nlohmann::json r = readJson(path("warned.json"));
+        QVERIFY2(r["warnings"].size() == 1, r["warnings"].dump().c_str());
+        QCOMPARE(r["pipeline"]["name"], nlohmann::json(""));
+        QCOMPARE(r["nodes"]["data"]["outputs"]["table"]["rows"], nlohmann::json(178));
+        // --quiet hides warnings.
+        QCOMPARE(run({"warned.sluice", "--quiet"}).err, QString());
+    }
+
+    void badInputExitsTwo_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        auto row = [](const char* name, QStringList args, const char* message) {
+            QTest::newRow(name) << args << QString::fromUtf8(message);
+        };
+        row("no arguments", {},
+            "sluice-run: no pipeline file given: sluice-run PIPELINE.sluice\n"
+            "Try 'sluice-run --help'.\n");
+        row("unknown option", {"iris.sluice", "--fast"},
+            "sluice-run: unknown option '--fast'\nTry 'sluice-run --help'.\n");
+        row("missing file", {"nowhere.sluice"},
+            "sluice-run: cannot open 'nowhere.sluice': no such file\n");
+        row("broken JSON", {"broken.sluice"},
+            "sluice-run: 'broken.sluice' is not valid JSON (line 6, column 1): ");
+        row("not a pipeline", {"small.csv"}, "sluice-run: 'small.csv' is not valid JSON");
+        row("bad --set value", {"iris.sluice", "--set", "Iris.dataset=mnist"},
+            "sluice-run: --set Iris.dataset=mnist: parameter 'dataset' of node 'data \"Iris\"': "
+            "'mnist' is not one of: iris, wine, breast_cancer, diabetes\n"
+            "Try 'sluice-run --help'.\n");
+        row("unknown --set parameter", {"iris.sluice", "--set", "split.ratio=0.5"},
+            "sluice-run: --set split.ratio=0.5: node 'split \"Split\"' "
+            "(transform.train_test_split) has no parameter 'ratio' (parameters: test_fraction, "
+            "stratify, seed)\n");
+        row("unknown --set node", {"iris.sluice", "--set", "Forest.max_depth=3"},
+            "sluice-run: --set Forest.max_depth=3: the pipeline has no node with id or title "
+            "'Forest' (nodes: data \"Iris\", split \"Split\", train \"Logistic regression\", "
+            "predict \"Predict\", score \"Score\", save \"Save model\")\n");
+        row("malformed --set", {"iris.sluice", "--set", "max_iter=3"},
+            "sluice-run: --set 'max_iter=3' does not name a node and a parameter: write "
+            "NODE.PARAM=VALUE\n");
+        row("unknown --run-to", {"iris.sluice", "--run-to", "Nowhere"},
+            "sluice-run: --run-to: the pipeline has no node with id or title 'Nowhere' ");
+        row("bad --threads", {"iris.sluice", "--threads", "two"},
+            "sluice-run: --threads needs a whole number from 0 (one per core) to 1024, not "
+            "'two'\n");
+    }
+
+    void badInputExitsTwo() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QFile::remove(path("bad.json"));
+        const Outcome o = run(args + QStringList{"--json", "bad.json"});
+        QCOMPARE(o.code, 2);
+        QCOMPARE(o.status, QProcess::NormalExit);
+        QVERIFY2(o.err.startsWith(message), qPrintable(o.err));
+        QVERIFY(o.out.isEmpty());
+        QVERIFY(!QFile::exists(path("bad.json")));  // nothing ran, nothing written
+    }
+
+#ifndef _WIN32
+    void interruptCancelsAndExits130() {
+        QProcess p;
+        QVERIFY(startLongTraining(p, {"--json", "cancelled.json"}));
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(p.waitForFinished(10000));
+        QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed()) + " ms"));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 130);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains("sluice-run: cancelling"), qPrintable(err));
+        QVERIFY(err.contains("cancelled Network (train)"));
+        const nlohmann::json r = readJson(path("cancelled.json"));
+        QCOMPARE(r["status"], nlohmann::json("cancelled"));
+        QCOMPARE(r["nodes"]["data"]["status"], nlohmann::json("done"));
+        QCOMPARE(r["nodes"]["train"]["status"], nlohmann::json("cancelled"));
+        QVERIFY(r["nodes"]["train"]["metrics"].contains("train_loss"));
+    }
+
+    void terminateCancelsToo() {
+        QProcess p;
+        QVERIFY(startLongTraining(p));
+        ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 130);
+    }
+
+    void secondInterruptQuitsAtOnce() {
+        QProcess p;
+        QVERIFY(startLongTraining(p, {"--json", "twice.json"}));
+        QFile::remove(path("twice.json"));
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(p.waitForFinished(10000));
+        QVERIFY(t.elapsed() < 3000);
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 130);
+    }
+#endif
+
+    // predict
+
+    void predictWritesCsv() {
+        const QString m = model();
+        QVERIFY(!m.isEmpty());
+        const QString iris = QString(SLUICE_DATASETS_DIR) + "/iris.csv";
+        const Outcome o = run({"predict", m, iris, "-o", "predicted.csv"});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY(o.out.isEmpty());
+        QVERIFY(o.err.isEmpty());
+        const TablePtr t = readCsvFile(path("predicted.csv").toStdString()).table;
+        QCOMPARE(t->rowCount(), std::size_t(150));
+        const std::vector<std::string> names = {"sepal_length", "sepal_width",   "petal_length",
+                                                "petal_width",  "species",       "prediction",
+                                                "p(setosa)",    "p(versicolor)", "p(virginica)"};
+        QCOMPARE(t->columnNames(), names);
+        int right = 0;
+        for (std::size_t i = 0; i < t->rowCount(); ++i)
+            right +=
+                t->column("prediction").displayValue(i) == t->column("species").displayValue(i);
+        QVERIFY(right >= 135);
+    }
+
+    void predictToStdout() {
+        const QString m = model();
+        QVERIFY(!m.isEmpty());
+        const Outcome o = run({"predict", m, QString(SLUICE_DATASETS_DIR) + "/iris.csv"});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        const QStringList lines = o.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 151);
+        QCOMPARE(lines[0], QStringLiteral("sepal_length,sepal_width,petal_length,petal_width,"
+                                          "species,prediction,p(setosa),p(versicolor),"
+                                          "p(virginica)"));
+    }
+
+    void predictErrors() {
+        const QString m = model();
+        QVERIFY(!m.isEmpty());
+        const QString iris = QString(SLUICE_DATASETS_DIR) + "/iris.csv";
+
+        Outcome o = run({"predict", "no_model.json", iris});
+        QCOMPARE(o.code, 2);
+        QCOMPARE(o.err, QStringLiteral("sluice-run: cannot open the model file 'no_model.json'\n"));
+
+        o = run({"predict", "small.csv", iris});  // not a model file
+        QCOMPARE(o.code, 2);
+        QVERIFY2(o.err.startsWith("sluice-run: model file 'small.csv' is not valid JSON"),
+                 qPrintable(o.err));
+
+        o = run({"predict", m, "no_rows.csv"});
+        QCOMPARE(o.code, 2);
+        QVERIFY2(o.err.startsWith("sluice-run: ") && o.err.contains("no_rows.csv"),
+                 qPrintable(o.err));
+
+        o = run({"predict", m, "small.csv", "-o", "never.csv"});  // columns a, b, label
+        QCOMPARE(o.code, 2);
+        QVERIFY2(
+            o.err.startsWith("sluice-run: 'small.csv' does not suit the model '" + m + "': ") &&
+                o.err.contains("sepal_length"),
+            qPrintable(o.err));
+        QVERIFY(!QFile::exists(path("never.csv")));
+
+        o = run({"predict", m, iris, "-o", "no/such/folder/out.csv"});  // cannot write
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.startsWith("sluice-run: ") && o.err.contains("no/such/folder/out.csv"),
+                 qPrintable(o.err));
+
+        o = run({"predict", m});
+        QCOMPARE(o.code, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunnerProcess)
+#include "test_runner_process.moc"
