@@ -15,7 +15,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-constexpr double kBoundSeconds = 0.200;
+const double kBoundSeconds = 0.200 * timeScale();
 
 // Starts engine.run on another thread; cancels `delay` after `node` started;
 // returns the result and the seconds from cancel() to run() returning.

@@ -60,7 +60,7 @@ private slots:
         const auto& r = byNode.at("right");
         QVERIFY2(l.start < r.end && r.start < l.end, "the two branches did not overlap");
         QVERIFY(byNode.at("join").start >= std::max(l.end, r.end));
-        QVERIFY2(result.seconds < 0.55, qPrintable(QString::number(result.seconds)));
+        QVERIFY2(result.seconds < 0.55 * timeScale(), qPrintable(QString::number(result.seconds)));
     }
 
     void oneWorkerRunsBranchesOneAfterTheOther() {

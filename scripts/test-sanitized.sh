@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the tests of the given labels with sanitizers and runs them.
+# Usage: scripts/test-sanitized.sh SANITIZERS LABEL...
+#   scripts/test-sanitized.sh address,undefined engine runner
+# The build lives in build-<sanitizers>/ (no GUI, no benchmarks, -O1) and is
+# reused by later calls. Timing bounds in tests are scaled by
+# SLUICE_TIME_SCALE (3 here): instrumented code runs slower, and what these
+# runs look for is memory and threading errors, not speed.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+sanitizers=$1
+shift
+build="$root/build-${sanitizers//,/-}"
+"$root/scripts/setup-debian.sh"
+if [[ ! -f "$build/build.ninja" ]]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DSLUICE_SANITIZERS="$sanitizers" \
+    -DSLUICE_BUILD_GUI=OFF -DSLUICE_BUILD_BENCH=OFF >/dev/null
+fi
+# Only the executables of the chosen labels: the rest would double the build.
+targets=()
+for label in "$@"; do
+  while read -r name; do targets+=("$name"); done < <(
+    cd "$build" && ctest -N -L "^${label}\$" | sed -n 's/^ *Test *#[0-9]*: //p')
+done
+cmake --build "$build" --target "${targets[@]}"
+export SLUICE_TIME_SCALE=3
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+cd "$build"
+labels=$(IFS='|'; echo "$*")
+ctest --output-on-failure -L "^(${labels})\$"
