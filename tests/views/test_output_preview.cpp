@@ -1,0 +1,94 @@
+// The output preview: a virtual table model over a Table (a million rows open
+// at once) and the per-port tabs of a node's outputs.
+#include <QElapsedTimer>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QtTest>
+
+#include "views/preview/output_preview.h"
+#include "views/preview/table_model.h"
+
+using namespace sluice;
+
+namespace {
+
+TablePtr sample() {
+    return Table::make({Column::numeric("x", {1.5, std::nan(""), 3.0}),
+                        Column::categorical("species", {0, 1, -1}, {"setosa", "virginica"})});
+}
+
+}  // namespace
+
+class TestOutputPreview : public QObject {
+    Q_OBJECT
+
+private slots:
+    void modelShowsCellsHeadersAndMissing() {
+        TableModel model(sample());
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.columnCount(), 2);
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QString("1.5"));
+        QCOMPARE(model.data(model.index(1, 0)).toString(), QString("—"));
+        QCOMPARE(model.data(model.index(1, 1)).toString(), QString("virginica"));
+        QVERIFY(model.headerData(0, Qt::Horizontal).toString().startsWith("x\nnumeric"));
+        const QString tip = model.headerData(0, Qt::Horizontal, Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains("1 missing") && tip.contains("mean 2.25"), qPrintable(tip));
+        const QString levels = model.headerData(1, Qt::Horizontal, Qt::ToolTipRole).toString();
+        QVERIFY2(levels.contains("2 levels") && levels.contains("setosa"), qPrintable(levels));
+        QCOMPARE(model.headerData(2, Qt::Vertical).toInt(), 3);
+    }
+
+    void aMillionRowsOpenAtOnce() {
+        std::vector<double> values(1'000'000);
+        for (std::size_t i = 0; i < values.size(); ++i)
+            values[i] = double(i);
+        const TablePtr big = Table::make({Column::numeric("i", std::move(values))});
+        QElapsedTimer timer;
+        timer.start();
+        OutputPreview preview;
+        preview.setOutputs("big", {{"table", big}});
+        preview.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&preview));
+        auto* view = qobject_cast<QTableView*>(preview.tabs()->widget(0));
+        QVERIFY(view);
+        view->scrollToBottom();
+        QCoreApplication::processEvents();
+        qInfo("1M-row preview shown and scrolled to the end in %lld ms", timer.elapsed());
+        QVERIFY(timer.elapsed() < 3000);
+        QCOMPARE(view->model()->rowCount(), 1'000'000);
+        QCOMPARE(view->model()->data(view->model()->index(999'999, 0)).toString(),
+                 QString("999999"));
+    }
+
+    void resultsShowMetricsAndMatrix() {
+        auto results = std::make_shared<Results>();
+        results->kind = "confusion_matrix";
+        results->metrics = {{"accuracy", 0.9}, {"f1_macro", 0.85}};
+        results->labels = {"a", "b"};
+        results->matrix = Eigen::MatrixXd{{5, 1}, {0, 4}};
+        OutputPreview preview;
+        preview.setOutputs("Score (n1)", {{"results", ResultsValue(results)}, {"table", sample()}});
+        QCOMPARE(preview.tabs()->count(), 2);
+        QCOMPARE(preview.tabs()->tabText(0), QString("results"));
+        auto* metrics = preview.findChild<QTableWidget*>("metricsTable");
+        QVERIFY(metrics);
+        QCOMPARE(metrics->rowCount(), 2);
+        QCOMPARE(metrics->item(0, 0)->text(), QString("accuracy"));
+        QCOMPARE(metrics->item(0, 1)->text(), QString("0.9"));
+        auto* matrix = preview.findChild<QTableWidget*>("matrixTable");
+        QVERIFY(matrix);
+        QCOMPARE(matrix->item(0, 1)->text(), QString("1"));
+        QCOMPARE(matrix->item(1, 1)->text(), QString("4"));
+        QVERIFY(preview.windowTitle().contains("Score (n1)"));
+    }
+
+    void noOutputsSaysSo() {
+        OutputPreview preview;
+        preview.setOutputs("n", {});
+        QCOMPARE(preview.tabs()->count(), 1);
+    }
+};
+
+QTEST_MAIN(TestOutputPreview)
+#include "test_output_preview.moc"
