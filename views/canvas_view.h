@@ -2,12 +2,23 @@
 
 #include <QGraphicsView>
 
+#include "graph/graph.h"
+
 namespace sluice {
 
-/// The pipeline canvas: a view over its own QGraphicsScene that will hold node
-/// and edge items. For now it draws the empty canvas: a dot grid that follows
-/// the widget palette (light or dark) and, while the scene has no items, a
-/// centred hint telling the user where nodes go.
+class GraphScene;
+class Minimap;
+class QuickAddPopup;
+
+/// The pipeline canvas: a view over a GraphScene (views/canvas/graph_scene.h)
+/// on a dot grid that follows the widget palette (light or dark). Without a
+/// graph scene, or while the graph is empty, a centred hint tells the user
+/// where nodes go.
+///
+/// Navigation: the wheel zooms around the cursor (kMinZoom..kMaxZoom), the
+/// middle button or Space + drag pans, a left drag on empty canvas selects
+/// with a rubber band. Tab opens quick-add at the cursor. A minimap in the
+/// bottom-right corner shows the whole graph and the visible part.
 class CanvasView : public QGraphicsView {
     Q_OBJECT
 
@@ -19,11 +30,75 @@ public:
 
     /// Distance between grid dots, in scene units.
     static constexpr qreal kGridSpacing = 20.0;
+    static constexpr qreal kMinZoom = 0.2;
+    static constexpr qreal kMaxZoom = 3.0;
+
+    /// Shows `scene` (not owned; it must outlive its use here). The view keeps
+    /// the scene's palette and font in step with its own, opens quick-add when
+    /// the scene asks for it, and repaints the minimap when the graph changes.
+    /// Null goes back to the view's own empty scene.
+    void setGraphScene(GraphScene* scene);
+    GraphScene* graphScene() const { return graphScene_; }
+
+    /// The current scale (1 = one scene unit per pixel).
+    qreal zoom() const;
+    /// Sets the zoom, clamped to [kMinZoom, kMaxZoom], keeping the scene
+    /// point under `viewportPos` where it is.
+    void zoomAt(qreal zoom, QPointF viewportPos);
+    /// The part of the scene the viewport shows.
+    QRectF visibleSceneRect() const;
+
+    Minimap* minimap() const { return minimap_; }
+    bool isMinimapEnabled() const { return minimapEnabled_; }
+    /// The quick-add popup, created with the first graph scene.
+    QuickAddPopup* quickAddPopup() const { return quickAdd_; }
+
+public slots:
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+    /// Shows every node with a margin, at most at 100 %.
+    void fitToView();
+    void setMinimapEnabled(bool enabled);
+    /// Opens quick-add for a node at `scenePos` (snapped when the scene snaps),
+    /// connected to the pending output or input if one is given.
+    void openQuickAdd(QPointF scenePos, const sluice::Endpoint& pendingFrom = {},
+                      const sluice::Endpoint& pendingTo = {});
+
+signals:
+    void zoomChanged(qreal zoom);
 
 protected:
+    bool event(QEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
     void drawBackground(QPainter* painter, const QRectF& rect) override;
     void drawForeground(QPainter* painter, const QRectF& rect) override;
     void scrollContentsBy(int dx, int dy) override;
+
+private:
+    bool sceneIsEmpty() const;
+    void setZoomCentred(qreal zoom);
+    void viewChanged();
+    void updateMinimapVisibility();
+    void placeMinimap();
+    void endPan();
+
+    QGraphicsScene* ownScene_;
+    GraphScene* graphScene_ = nullptr;
+    Minimap* minimap_;
+    bool minimapEnabled_ = true;
+    QuickAddPopup* quickAdd_ = nullptr;
+    bool spaceHeld_ = false;
+    bool panning_ = false;
+    QPoint panLast_;
 };
 
 }  // namespace sluice
