@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QIcon>
 #include <QStringList>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -39,6 +40,7 @@ int main(int argc, char* argv[]) {
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Sluice"));
+    QApplication::setOrganizationName(QStringLiteral("Sluice"));
     QApplication::setApplicationVersion(QLatin1String(sluice::kVersion));
     QApplication::setDesktopFileName(QStringLiteral("sluice"));  // matches sluice.desktop
     QApplication::setWindowIcon(sluice::resources::appIcon());
@@ -53,5 +55,7 @@ int main(int argc, char* argv[]) {
         window.requestPipeline(commandLine.pipelinePath());
     }
     window.show();
+    // After the window is up, so the question has a parent to sit on.
+    QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
     return QApplication::exec();
 }

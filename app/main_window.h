@@ -3,42 +3,124 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
 namespace sluice {
 
 class AboutDialog;
 class CanvasView;
+class Document;
+class GraphScene;
+class Inspector;
+class NodeLibrary;
+class OutputPreview;
+class RunController;
+class RunLog;
+struct NodeBadge;
+struct WindowActions;
 
-/// The application window: the pipeline canvas in the middle, File and Help
-/// menus, and a status bar. Only actions that work are shown; File > New, Open
-/// and Save arrive with the Document in a later version.
+/// The application window: the pipeline canvas in the middle, the node
+/// library (left), the inspector (right) and the run log (bottom) as docks,
+/// menus and a toolbar with standard shortcuts, and a status bar.
+///
+/// It wires parts that know nothing of each other: every edit goes from the
+/// canvas, library or inspector to the Document as an undo command; the
+/// RunController runs a copy of the Graph on worker threads and its badges
+/// go to the scene. Dock layout and geometry persist in QSettings. Closing
+/// with unsaved changes asks first; an unsaved pipeline is copied for
+/// recovery every minute.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     CanvasView* canvas() const { return canvas_; }
+    GraphScene* scene() const { return scene_; }
+    Document* document() const { return document_; }
+    RunController* runner() const { return runner_; }
+    NodeLibrary* library() const { return library_; }
+    Inspector* inspector() const { return inspector_; }
+    RunLog* runLog() const { return log_; }
+    const WindowActions& actions() const { return *actions_; }
 
-    /// Remembers the pipeline file the user asked for (e.g. on the command
-    /// line) and says in the status bar what happened to it. Nothing loads
-    /// pipelines yet, so an existing file is only acknowledged; a missing or
-    /// unreadable one is reported. Never throws, whatever the path.
-    void requestPipeline(const QString& path);
-
-    /// The path given to requestPipeline(), or empty.
+    /// Opens a pipeline file (command line, Examples, Recent, a dropped
+    /// file). A file that fails to load leaves the current pipeline as it
+    /// was; the reason and any loader warnings are shown in the log, the
+    /// status bar and (unless `quiet`) a message box. Never throws.
+    bool openFile(const QString& path, bool quiet = false);
+    /// The file given to the last openFile(), loaded or not.
     QString requestedPipeline() const { return requestedPipeline_; }
+    /// Kept for main(): openFile with messages in the status bar only.
+    void requestPipeline(const QString& path) { openFile(path, true); }
+
+    /// Where recovery copies live (QStandardPaths app data, "recovery").
+    static QString recoveryDirectory();
+    /// After start-up: if a previous session left recovery copies, offers to
+    /// restore the newest (the others stay until restored or discarded).
+    void offerRecovery();
+
+    /// The preview window of the last double-clicked node, if open.
+    OutputPreview* preview() const;
 
 public slots:
-    /// Shows the About box without blocking (window-modal, deleted on close);
-    /// a second call raises the open one instead of stacking another.
     void showAbout();
+    void runPipeline();
+    void runToSelected();
+    void stopRun();
+    void showOutputs(const QString& nodeId);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void createMenus();
+    void createDocks();
+    void createMenusAndToolbar();
+    void connectDocument();
+    void connectRunner();
+    void updateTitle();
+    void updateActions();
+    void scheduleBadgeRefresh();
+    QString baseDirectory() const;
+    QString nodeLabel(const QString& id) const;
 
-    CanvasView* canvas_ = nullptr;
-    QPointer<AboutDialog> about_;  // the open About box, if any
+    // File handling (main_window_files.cpp).
+    void newFile();
+    void openDialog();
+    bool save();
+    bool saveAs();
+    bool maybeSave();  // false: the user cancelled
+    void rebuildRecentMenu();
+    void rebuildExamplesMenu();
+    void writeRecoveryCopy();
+
+    // Clipboard (main_window_edit.cpp).
+    void copySelection();
+    void cutSelection();
+    void pasteClipboard();
+    void duplicateSelection();
+    void selectAll();
+    void selectNodes(const std::vector<std::string>& ids);
+    void addNodeAt(const QString& typeId, QPointF scenePos);
+
+    Document* document_;
+    GraphScene* scene_;
+    CanvasView* canvas_;
+    RunController* runner_;
+    NodeLibrary* library_ = nullptr;
+    Inspector* inspector_ = nullptr;
+    RunLog* log_ = nullptr;
+    std::unique_ptr<WindowActions> actions_;
+    QPointer<AboutDialog> about_;
+    QPointer<OutputPreview> preview_;
     QString requestedPipeline_;
+    int pasteCount_ = 0;
+    bool badgeRefreshPending_ = false;
 };
 
 }  // namespace sluice

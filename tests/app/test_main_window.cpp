@@ -129,7 +129,7 @@ private slots:
     void aboutDialogNamesAppAndQtVersions();
     void aboutActionOpensOneNonBlockingDialog();
     void missingPipelineIsReportedInStatusBar();
-    void existingPipelineIsAcknowledged();
+    void brokenPipelineIsReportedAndNothingChanges();
     void commandLineRules();
     void versionOptionPrintsVersionAndExitsZero();
     void helpOptionPrintsUsage();
@@ -139,7 +139,9 @@ private slots:
 
 void TestMainWindow::windowShowsAnEmptyCanvas() {
     MainWindow window;
-    QCOMPARE(window.windowTitle(), QStringLiteral("Sluice"));
+    // "[*]" is where Qt shows the unsaved-changes mark; a new pipeline has none.
+    QCOMPARE(window.windowTitle(), QStringLiteral("Untitled[*] — Sluice"));
+    QVERIFY(!window.isWindowModified());
     auto* canvas = qobject_cast<CanvasView*>(window.centralWidget());
     QVERIFY(canvas != nullptr);
     QCOMPARE(canvas, window.canvas());
@@ -212,9 +214,18 @@ void TestMainWindow::menusHoldOnlyWorkingActions() {
         }
         return result;
     };
-    QCOMPARE(names(file), QStringList{QStringLiteral("quitAction")});
+    QCOMPARE(names(file),
+             (QStringList{"newAction", "openAction", "", "", "saveAction", "saveAsAction",
+                          "quitAction"}));  // the two unnamed ones: Recent and Examples
     QCOMPARE(names(help),
              (QStringList{QStringLiteral("aboutAction"), QStringLiteral("aboutQtAction")}));
+    // Undo, Redo and Stop wait until there is something to undo, redo or stop.
+    QCOMPARE(names(menuNamed(window, "editMenu")),
+             (QStringList{"undoAction", "(disabled)", "redoAction", "(disabled)", "cutAction",
+                          "copyAction", "pasteAction", "duplicateAction", "deleteAction",
+                          "selectAllAction"}));
+    QCOMPARE(names(menuNamed(window, "runMenu")),
+             (QStringList{"runAction", "runToAction", "(disabled)", "stopAction", "(disabled)"}));
 }
 
 void TestMainWindow::quitUsesStandardShortcut() {
@@ -294,25 +305,25 @@ void TestMainWindow::missingPipelineIsReportedInStatusBar() {
     window.requestPipeline(path);
     QCOMPARE(window.requestedPipeline(), path);
     const QString message = window.statusBar()->currentMessage();
-    QVERIFY2(message.contains(QStringLiteral("not found")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("Could not open")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("missing.sluice")), qPrintable(message));
 }
 
-void TestMainWindow::existingPipelineIsAcknowledged() {
+void TestMainWindow::brokenPipelineIsReportedAndNothingChanges() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("iris.sluice"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("{}");
+    file.write("{ not json");
     file.close();
 
     MainWindow window;
     window.requestPipeline(path);
     const QString message = window.statusBar()->currentMessage();
-    QVERIFY2(message.contains(QStringLiteral("Pipelines open in a later version")),
-             qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("Could not open")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("iris.sluice")), qPrintable(message));
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("Untitled")));
 }
 
 void TestMainWindow::commandLineRules() {

@@ -1,0 +1,233 @@
+// The editor as a user drives it: open an example, run it to the end, look at
+// a node's output, edit with undo and redo, copy and paste between two
+// windows, add nodes from the library, save and reopen, stop a long run.
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QElapsedTimer>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUndoStack>
+#include <QtTest>
+
+#include "app/document.h"
+#include "app/main_window.h"
+#include "app/run_controller.h"
+#include "app/window_actions.h"
+#include "io/pipeline_file.h"
+#include "views/canvas/graph_scene.h"
+#include "views/canvas/node_item.h"
+#include "views/canvas_view.h"
+#include "views/inspector.h"
+#include "views/node_library.h"
+#include "views/preview/output_preview.h"
+
+using namespace sluice;
+
+namespace {
+
+const QString kExamples = QStringLiteral(SLUICE_EXAMPLES_DIR);
+
+// Answers the next modal message box with `button` once it appears.
+void answerNextMessageBox(QMessageBox::StandardButton button) {
+    QTimer::singleShot(50, [button] {
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (auto* box = qobject_cast<QMessageBox*>(w); box && box->isVisible()) {
+                box->button(button)->click();
+                return;
+            }
+    });
+}
+
+bool runToEnd(MainWindow& window, int timeoutMs = 60000) {
+    QSignalSpy finished(window.runner(), &RunController::runFinished);
+    window.runPipeline();
+    return finished.wait(timeoutMs);
+}
+
+}  // namespace
+
+class TestEditorWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("SluiceTests");
+        QCoreApplication::setApplicationName("test_editor_window");
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void openExampleShowsEveryNodeAndEdge() {
+        MainWindow window;
+        QVERIFY(window.openFile(kExamples + "/iris.sluice", true));
+        const Graph& g = window.document()->graph();
+        QVERIFY(g.nodes().size() >= 8);
+        QCOMPARE(window.scene()->nodeCount(), g.nodes().size());
+        QCOMPARE(window.scene()->edgeCount(), g.edges().size());
+        QVERIFY(window.windowTitle().startsWith(window.document()->displayName()));
+        QVERIFY(!window.isWindowModified());
+    }
+
+    void runExampleEveryNodeDoneAndPreviewOpens() {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(kExamples + "/iris.sluice", true));
+        QVERIFY(runToEnd(window));
+        for (const GraphNode& node : window.document()->graph().nodes()) {
+            const NodeBadge badge = window.scene()->badge(QString::fromStdString(node.id));
+            QVERIFY2(badge.state == NodeBadge::State::Done, node.id.c_str());
+        }
+        // Double-click equivalent: the score node's preview shows its metrics.
+        window.showOutputs("score_logreg");
+        QVERIFY(window.preview());
+        QVERIFY(window.preview()->isVisible());
+        QVERIFY(window.preview()->tabs()->count() >= 1);
+        // A second run recomputes nothing: every node comes from the cache.
+        QVERIFY(runToEnd(window));
+        const NodeBadge again = window.scene()->badge("forest");
+        QCOMPARE(again.state, NodeBadge::State::Done);
+        QVERIFY(again.cached);
+    }
+
+    void editingAfterARunMarksNodesStale() {
+        MainWindow window;
+        QVERIFY(window.openFile(kExamples + "/iris.sluice", true));
+        QVERIFY(runToEnd(window));
+        QVERIFY(!window.document()->setParam("forest", "n_estimators", 20));
+        QTRY_COMPARE(window.scene()->badge("forest").state, NodeBadge::State::Stale);
+        QCOMPARE(window.scene()->badge("score_forest").state, NodeBadge::State::Stale);
+        QCOMPARE(window.scene()->badge("logreg").state, NodeBadge::State::Done);
+        // Undo brings the cached results back.
+        window.actions().undo->trigger();
+        QTRY_COMPARE(window.scene()->badge("forest").state, NodeBadge::State::Done);
+    }
+
+    void undoRedoThroughTheActions() {
+        MainWindow window;
+        const WindowActions& a = window.actions();
+        QVERIFY(!a.undo->isEnabled());
+        window.library()->setFilterText("scale");
+        emit window.library()->nodeChosen("transform.scale");
+        QCOMPARE(window.document()->graph().nodes().size(), std::size_t(1));
+        QVERIFY(a.undo->isEnabled());
+        QVERIFY(window.isWindowModified());
+        a.undo->trigger();
+        QVERIFY(window.document()->graph().empty());
+        QVERIFY(!window.isWindowModified());
+        a.redo->trigger();
+        QCOMPARE(window.document()->graph().nodes().size(), std::size_t(1));
+        QCOMPARE(window.scene()->nodeCount(), std::size_t(1));
+    }
+
+    void libraryDropPlacesANodeUnderTheCursor() {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QWidget* viewport = window.canvas()->viewport();
+        std::unique_ptr<QMimeData> mime(NodeLibrary::mimeDataFor("train.logistic_regression"));
+        const QPoint at(200, 150);
+        QDragEnterEvent enter(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(at), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &drop);
+        const auto& nodes = window.document()->graph().nodes();
+        QCOMPARE(nodes.size(), std::size_t(1));
+        QCOMPARE(nodes[0].type, std::string("train.logistic_regression"));
+        const QPointF expected = window.canvas()->mapToScene(at);
+        QVERIFY(std::abs(nodes[0].x - expected.x()) <= 20 &&
+                std::abs(nodes[0].y - expected.y()) <= 20);
+        // The new node is selected, so the inspector shows it.
+        QCOMPARE(window.inspector()->node(), QString::fromStdString(nodes[0].id));
+    }
+
+    void copyPasteBetweenTwoWindows() {
+        MainWindow first, second;
+        QVERIFY(first.openFile(kExamples + "/iris.sluice", true));
+        first.actions().selectAll->trigger();
+        const auto selected = first.scene()->selectedNodeIds().size();
+        QCOMPARE(selected, first.document()->graph().nodes().size());
+        first.actions().copy->trigger();
+        second.actions().paste->trigger();
+        const Graph& pasted = second.document()->graph();
+        QCOMPARE(pasted.nodes().size(), first.document()->graph().nodes().size());
+        QCOMPARE(pasted.edges().size(), first.document()->graph().edges().size());
+        // One undo step removes the whole paste.
+        second.actions().undo->trigger();
+        QVERIFY(second.document()->graph().empty());
+        // Junk on the clipboard is refused with a message, nothing changes.
+        QApplication::clipboard()->setText("hello");
+        second.actions().paste->trigger();
+        QVERIFY(second.document()->graph().empty());
+        QVERIFY(second.statusBar()->currentMessage().contains("Nothing to paste"));
+    }
+
+    void saveReopenGivesTheSameGraph() {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openFile(kExamples + "/wine_clustering.sluice", true));
+        window.document()->renameNode(window.document()->graph().nodes()[0].id, "Renamed");
+        QVERIFY(window.isWindowModified());
+        const QString path = dir.filePath("copy.sluice");
+        QVERIFY(window.document()->saveAs(path).ok());
+        QVERIFY(!window.isWindowModified());
+        const std::string saved = pipelineToText(window.document()->graph(), path.toStdString());
+        MainWindow other;
+        QVERIFY(other.openFile(path, true));
+        QCOMPARE(pipelineToText(other.document()->graph(), path.toStdString()), saved);
+        QCOMPARE(other.document()->graph().nodes()[0].title, std::string("Renamed"));
+    }
+
+    void closingWithChangesAsks() {
+        MainWindow window;
+        window.show();
+        emit window.library()->nodeChosen("transform.scale");
+        answerNextMessageBox(QMessageBox::Cancel);
+        QVERIFY(!window.close());  // cancelled: still open, nothing lost
+        QVERIFY(window.isVisible());
+        answerNextMessageBox(QMessageBox::Discard);
+        QVERIFY(window.close());
+    }
+
+    void stopEndsALongRunQuickly() {
+        MainWindow window;
+        QVERIFY(window.openFile(kExamples + "/mlp_synthetic.sluice", true));
+        QSignalSpy finished(window.runner(), &RunController::runFinished);
+        window.runPipeline();
+        QVERIFY(window.actions().stop->isEnabled());
+        QTest::qWait(600);
+        QElapsedTimer timer;
+        timer.start();
+        window.actions().stop->trigger();
+        QVERIFY(finished.wait(5000));
+        qInfo("stopped %lld ms after Stop", timer.elapsed());
+        QCOMPARE(finished.first().at(1).toBool(), true);  // cancelled
+        QVERIFY(window.statusBar()->currentMessage().contains("stopped"));
+        QVERIFY(!window.actions().stop->isEnabled());
+    }
+
+    void screenshot() {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(kExamples + "/iris.sluice", true));
+        QVERIFY(runToEnd(window));
+        QTest::qWait(100);
+        window.canvas()->fitToView();
+        QCoreApplication::processEvents();
+        const QString path = QDir::temp().filePath("sluice_editor.png");
+        QVERIFY(window.grab().save(path));
+        qInfo("screenshot: %s", qPrintable(path));
+    }
+};
+
+QTEST_MAIN(TestEditorWindow)
+#include "test_editor_window.moc"
