@@ -84,6 +84,9 @@ public:
     std::optional<std::string> setParam(const std::string& node, const std::string& name,
                                         const nlohmann::json& value) override;
     void renameNode(const std::string& node, const std::string& title) override;
+    // An undo macro: the requests in between undo and redo as one step.
+    void beginEditGroup(const QString& text) override { undoStack_->beginMacro(text); }
+    void endEditGroup() override { undoStack_->endMacro(); }
 
     // --- Clipboard (clipboard_format.h) ---
     // The clipboard text for the nodes and the edges between them; empty when

@@ -56,6 +56,10 @@ public:
     virtual std::optional<std::string> setParam(const std::string& node, const std::string& name,
                                                 const nlohmann::json& value) = 0;
     virtual void renameNode(const std::string& node, const std::string& title) = 0;
+    /// Requests between these two calls make one undo step (e.g. quick-add
+    /// placing a node and connecting it). Groups do not nest.
+    virtual void beginEditGroup(const QString& text) { Q_UNUSED(text); }
+    virtual void endEditGroup() {}
 
 signals:
     void nodeAdded(const QString& id);

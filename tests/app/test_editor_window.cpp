@@ -24,6 +24,7 @@
 #include "io/pipeline_file.h"
 #include "views/canvas/graph_scene.h"
 #include "views/canvas/node_item.h"
+#include "views/canvas/quick_add_popup.h"
 #include "views/canvas_view.h"
 #include "views/inspector.h"
 #include "views/node_library.h"
@@ -146,6 +147,27 @@ private slots:
                 std::abs(nodes[0].y - expected.y()) <= 20);
         // The new node is selected, so the inspector shows it.
         QCOMPARE(window.inspector()->node(), QString::fromStdString(nodes[0].id));
+    }
+
+    void quickAddWithAPendingConnectionIsOneUndoStep() {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Document& doc = *window.document();
+        const std::string source = doc.addNode("data.synthetic", {0, 0});
+        const int before = doc.undoStack()->count();
+        // As if a connection from the table output was dropped on empty canvas.
+        window.canvas()->openQuickAdd(QPointF(300, 0), Endpoint{source, "table"});
+        QuickAddPopup* popup = window.canvas()->quickAddPopup();
+        popup->setQuery("scale");
+        QVERIFY(popup->listedTypeIds().contains("transform.scale"));
+        QVERIFY(!popup->acceptCurrent().isEmpty());
+        QCOMPARE(doc.graph().nodes().size(), std::size_t(2));
+        QCOMPARE(doc.graph().edges().size(), std::size_t(1));
+        QCOMPARE(doc.undoStack()->count(), before + 1);
+        window.actions().undo->trigger();
+        QCOMPARE(doc.graph().nodes().size(), std::size_t(1));
+        QVERIFY(doc.graph().edges().empty());
     }
 
     void copyPasteBetweenTwoWindows() {

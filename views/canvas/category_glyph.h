@@ -1,5 +1,5 @@
-// A small line-art glyph per NodeCategory, drawn with vector strokes so it is
-// crisp at any zoom and device pixel ratio. The canvas draws it in node
+// A small line-art glyph per NodeCategory (resources/icons/categories/*.svg),
+// rendered as vectors so it is crisp at any zoom and device pixel ratio. The canvas draws it in node
 // headers; categoryGlyphIcon() wraps it as a QIcon for lists (quick-add, library).
 #pragma once
 

@@ -159,13 +159,16 @@ QString QuickAddPopup::acceptCurrent() {
     }
     const bool pending = pendingType_.has_value();
     const QPointF position = placementFor(scenePos_, !pendingTo_.node.empty(), pending);
+    // Adding and connecting is one step for the user, so one undo step.
+    document_->beginEditGroup(tr("Add %1").arg(item->text()));
     const std::string id = document_->addNode(typeId.toString().toStdString(), position);
+    if (!id.empty() && pending) {
+        connectPending(id);
+    }
+    document_->endEditGroup();
     hide();
     if (id.empty()) {
         return {};
-    }
-    if (pending) {
-        connectPending(id);
     }
     const QString qid = QString::fromStdString(id);
     emit nodePlaced(qid);
