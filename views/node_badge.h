@@ -8,13 +8,13 @@ namespace sluice {
 /// run controller (app/) produces it from engine events and the cache.
 struct NodeBadge {
     enum class State {
-        Idle,       // never ran
-        Stale,      // ran, but parameters or inputs changed since
+        Idle,   // never ran
+        Stale,  // ran, but parameters or inputs changed since
         Queued,
-        Running,    // progress in [0, 1], text
-        Done,       // seconds, cached
-        Failed,     // message
-        Skipped,    // message: which upstream node failed
+        Running,  // progress in [0, 1], text
+        Done,     // seconds, cached
+        Failed,   // message
+        Skipped,  // message: which upstream node failed
         Cancelled,
     };
     State state = State::Idle;

@@ -1,6 +1,6 @@
 // A small line-art glyph per NodeCategory (resources/icons/categories/*.svg),
-// rendered as vectors so it is crisp at any zoom and device pixel ratio. The canvas draws it in node
-// headers; categoryGlyphIcon() wraps it as a QIcon for lists (quick-add, library).
+// rendered as vectors so it is crisp at any zoom and device pixel ratio. The canvas draws it in
+// node headers; categoryGlyphIcon() wraps it as a QIcon for lists (quick-add, library).
 #pragma once
 
 #include <QColor>
