@@ -2,7 +2,8 @@
 # Builds the tests of the given labels with sanitizers and runs them.
 # Usage: scripts/test-sanitized.sh SANITIZERS LABEL...
 #   scripts/test-sanitized.sh address,undefined engine runner
-# The build lives in build-<sanitizers>/ (no GUI, no benchmarks, -O1) and is
+# The build lives in build-<sanitizers>/ (no GUI, no benchmarks, -O1, line
+# tables only: enough for sanitizer reports, and a much faster build) and is
 # reused by later calls. Timing bounds in tests are scaled by
 # SLUICE_TIME_SCALE (3 here): instrumented code runs slower, and what these
 # runs look for is memory and threading errors, not speed.
@@ -14,7 +15,7 @@ build="$root/build-${sanitizers//,/-}"
 "$root/scripts/setup-debian.sh"
 if [[ ! -f "$build/build.ninja" ]]; then
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DSLUICE_SANITIZERS="$sanitizers" \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DSLUICE_SANITIZERS="$sanitizers" \
     -DSLUICE_BUILD_GUI=OFF -DSLUICE_BUILD_BENCH=OFF >/dev/null
 fi
 # Only the executables of the chosen labels: the rest would double the build.

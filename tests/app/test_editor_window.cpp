@@ -5,6 +5,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QMessageBox>
 #include <QMimeData>
@@ -28,6 +30,7 @@
 #include "views/canvas_view.h"
 #include "views/inspector.h"
 #include "views/node_library.h"
+#include "views/param_field.h"
 #include "views/preview/output_preview.h"
 
 using namespace sluice;
@@ -108,6 +111,39 @@ private slots:
         // Undo brings the cached results back.
         window.actions().undo->trigger();
         QTRY_COMPARE(window.scene()->badge("forest").state, NodeBadge::State::Done);
+    }
+
+    void columnPickersOfferTheUpstreamColumnsAfterARun() {
+        MainWindow window;
+        QVERIFY(window.openFile(kExamples + "/iris.sluice", true));
+        QVERIFY(runToEnd(window));
+        window.scene()->nodeItem("columns")->setSelected(true);
+        QCOMPARE(window.inspector()->node(), QString("columns"));
+        ParamField* target = window.inspector()->field("target");
+        QVERIFY(target);
+        auto* combo = qobject_cast<QComboBox*>(target->editor());
+        QVERIFY(combo);
+        target->refreshColumns();
+        QVERIFY2(combo->findText("petal_length") >= 0, qPrintable(QString::number(combo->count())));
+        QVERIFY(combo->findText("species") >= 0);
+    }
+
+    void dockLayoutPersists() {
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto* log = window.findChild<QDockWidget*>("logDock");
+            QVERIFY(log && log->isVisible());
+            log->hide();
+            window.close();
+        }
+        MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(!again.findChild<QDockWidget*>("logDock")->isVisible());
+        again.findChild<QDockWidget*>("logDock")->show();
+        again.close();
     }
 
     void undoRedoThroughTheActions() {
@@ -235,7 +271,32 @@ private slots:
         QVERIFY(!window.actions().stop->isEnabled());
     }
 
+    void screenshot_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+
     void screenshot() {
+        QFETCH(bool, dark);
+        const QPalette original = QApplication::palette();
+        if (dark) {
+            // A dark palette as a dark desktop theme would set it.
+            QPalette p;
+            p.setColor(QPalette::Window, QColor(45, 45, 48));
+            p.setColor(QPalette::WindowText, QColor(230, 230, 230));
+            p.setColor(QPalette::Base, QColor(30, 30, 32));
+            p.setColor(QPalette::AlternateBase, QColor(40, 40, 44));
+            p.setColor(QPalette::Text, QColor(230, 230, 230));
+            p.setColor(QPalette::Button, QColor(50, 50, 54));
+            p.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+            p.setColor(QPalette::Highlight, QColor(64, 128, 200));
+            p.setColor(QPalette::HighlightedText, Qt::white);
+            p.setColor(QPalette::ToolTipBase, QColor(50, 50, 54));
+            p.setColor(QPalette::ToolTipText, QColor(230, 230, 230));
+            p.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
+            QApplication::setPalette(p);
+        }
         MainWindow window;
         window.resize(1280, 800);
         window.show();
@@ -245,9 +306,11 @@ private slots:
         QTest::qWait(100);
         window.canvas()->fitToView();
         QCoreApplication::processEvents();
-        const QString path = QDir::temp().filePath("sluice_editor.png");
+        const QString path =
+            QDir::temp().filePath(dark ? "sluice_editor_dark.png" : "sluice_editor.png");
         QVERIFY(window.grab().save(path));
         qInfo("screenshot: %s", qPrintable(path));
+        QApplication::setPalette(original);
     }
 };
 
