@@ -15,6 +15,11 @@ QString qstr(const std::string& s) {
 }
 
 QString secondsText(double seconds) {
+    // Most nodes take milliseconds: "0.00 s" would read as "nothing happened".
+    if (seconds < 0.001)
+        return QStringLiteral("< 1 ms");
+    if (seconds < 1)
+        return QString::number(qRound(seconds * 1000)) + QStringLiteral(" ms");
     return seconds < 10 ? QString::number(seconds, 'f', 2) + QStringLiteral(" s")
                         : QString::number(seconds, 'f', 1) + QStringLiteral(" s");
 }
