@@ -20,6 +20,8 @@
 // - cancel(): from any thread (or an observer). Running nodes see their
 //   cancellation flag, queued nodes are cancelled, run() returns; nothing
 //   partial is cached and the next run() works normally.
+// - cancel(), cachedNodes(), cacheSize() and clearCache() are thread-safe
+//   and may be called while a run is going (the cache has its own lock).
 // - A node that throws fails alone: its message names it, the nodes that
 //   depend on it are skipped, other branches finish. Invalid parameters,
 //   unknown node types and missing required inputs fail the node without
