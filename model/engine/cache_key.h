@@ -40,5 +40,10 @@ std::string nodeKey(const std::string& type, const nlohmann::json& fullParams,
 FileStamps stampFiles(const NodeType& type, const nlohmann::json& fullParams,
                       const std::string& baseDirectory);
 std::string outputKey(const std::string& nodeKey, const FileStamps& stamps);
+// What an input port records of the output feeding it: that node's output
+// key and port. The one rule shared by runs and Engine::cachedNodes().
+inline std::string inputKey(const std::string& upstreamOutputKey, const std::string& port) {
+    return upstreamOutputKey + "/" + port;
+}
 
 }  // namespace sluice::engine

@@ -261,7 +261,7 @@ std::set<std::string> Engine::cachedNodes(const Graph& graph,
                 known = false;
                 break;
             }
-            inputs[edge.to.port] = up->second + "/" + edge.from.port;
+            inputs[edge.to.port] = inputKey(up->second, edge.from.port);
         }
         if (!known)
             continue;

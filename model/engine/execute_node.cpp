@@ -149,7 +149,7 @@ void executeNode(RunState& state, int index) {
             return;
         }
         inputs[in.port] = value->second;
-        inputKeys[in.port] = from.outputKey + "/" + in.fromPort;
+        inputKeys[in.port] = inputKey(from.outputKey, in.fromPort);
     }
 
     slot.outcome.key = nodeKey(slot.node->type, params, inputKeys);
