@@ -3,7 +3,7 @@
 // One struct for every kind of result so a view can show whatever arrives:
 // named metrics, a labelled matrix (confusion matrix), curves (ROC,
 // precision-recall) and a detail table (cross-validation folds, feature
-// importances, predictions).
+// importances, regression predictions).
 #pragma once
 
 #include <Eigen/Core>
@@ -26,10 +26,11 @@ struct Results {
     std::string kind;  // "scores", "cross_validation", "confusion_matrix", "roc", "importance"
     std::string task;  // "classification", "regression", ...
     std::map<std::string, double> metrics;
-    std::vector<std::string> labels;  // class labels: rows/columns of matrix
-    Eigen::MatrixXd matrix;           // confusion matrix (rows true, columns predicted)
-    std::vector<Curve> curves;
-    TablePtr table;  // detail rows
+    std::vector<std::string> labels;     // class labels: rows/columns of matrix
+    Eigen::MatrixXd matrix;              // confusion matrix (rows true, columns predicted)
+    std::vector<Curve> curves;           // ROC: x false positive rate, y true positive rate
+    std::vector<Curve> precisionRecall;  // x recall, y precision; area = average precision
+    TablePtr table;                      // detail rows; regression scores: "actual" and "predicted"
 
     // "accuracy 0.95, f1_macro 0.94" for logs and tooltips.
     std::string summary() const;

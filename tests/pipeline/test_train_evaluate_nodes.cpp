@@ -7,6 +7,7 @@
 #include "ml/metrics/regression_metrics.h"
 #include "ml/pipeline/trained_pipeline.h"
 #include "node_test_support.h"
+#include "nodes/evaluate_nodes/score_results.h"
 
 using namespace sluice;
 using sluice::testing::datasetTable;
@@ -84,6 +85,31 @@ private slots:
         QVERIFY(roc->curves[0].area > 0.95);
     }
 
+    void precisionRecallCurveHasScikitLearnsAveragePrecision() {
+        // The example of scikit-learn's average_precision_score documentation.
+        ClassPredictions p;
+        p.labels = {"no", "yes"};
+        p.truth = (Eigen::VectorXd(4) << 0, 0, 1, 1).finished();
+        p.predicted = (Eigen::VectorXd(4) << 0, 1, 0, 1).finished();
+        p.proba.resize(4, 2);
+        p.proba.col(1) << 0.1, 0.4, 0.35, 0.8;
+        p.proba.col(0) = 1.0 - p.proba.col(1).array();
+        const auto curves = precisionRecallCurves(p);
+        QCOMPARE(curves.size(), std::size_t{1});
+        QCOMPARE(curves[0].name, std::string("yes"));
+        QVERIFY(std::abs(curves[0].area - 0.8333333) < 1e-6);
+        QCOMPARE(curves[0].x(0), 0.0);  // starts at recall 0, precision 1
+        QCOMPARE(curves[0].y(0), 1.0);
+        QCOMPARE(curves[0].x(curves[0].x.size() - 1), 1.0);  // ends at full recall
+
+        const auto iris = datasetTable("iris.csv");
+        const auto scores =
+            results("evaluate.score",
+                    {{"predictions", predict(trainOn("logistic_regression", iris), iris)}});
+        QCOMPARE(scores->precisionRecall.size(), std::size_t{3});
+        QCOMPARE(scores->precisionRecall[0].area, 1.0);  // setosa separates perfectly
+    }
+
     void regressionScoresEqualDirectComputation() {
         const auto diabetes = datasetTable("diabetes.csv");
         const auto model = trainOn("linear_regression", diabetes);
@@ -95,6 +121,11 @@ private slots:
         QCOMPARE(scores->metrics.at("r2"), ml::r2Score(truth, predicted));
         QCOMPARE(scores->metrics.at("mae"), ml::meanAbsoluteError(truth, predicted));
         QVERIFY(std::abs(scores->metrics.at("r2") - 0.5177) < 1e-3);  // the classic in-sample R²
+        // The pairs behind the predicted-vs-actual plot.
+        QVERIFY(scores->table);
+        QCOMPARE(scores->table->rowCount(), std::size_t{442});
+        QCOMPARE(scores->table->column("actual").numbers()[7], truth(7));
+        QCOMPARE(scores->table->column("predicted").numbers()[7], predicted(7));
     }
 
     void featureImportanceIsSortedAndNamed() {

@@ -26,6 +26,39 @@ std::vector<Curve> rocCurves(const ClassPredictions& p) {
     return curves;
 }
 
+std::vector<Curve> precisionRecallCurves(const ClassPredictions& p) {
+    std::vector<Curve> curves;
+    if (p.proba.size() == 0)
+        return curves;
+    const auto k = static_cast<Eigen::Index>(p.labels.size());
+    for (Eigen::Index c = (k == 2 ? 1 : 0); c < k; ++c) {
+        const Eigen::VectorXd positive = (p.truth.array() == static_cast<double>(c)).cast<double>();
+        if (positive.sum() == 0)
+            continue;  // undefined
+        const auto pr = ml::precisionRecallCurve(positive, p.proba.col(c));
+        // The curve starts at recall 0 with precision 1, so plots begin at
+        // the left edge; average precision steps through the real points.
+        const Eigen::Index n = pr.recall.size();
+        Curve curve;
+        const std::string& label = p.labels[static_cast<std::size_t>(c)];
+        curve.name = k == 2 ? label : label + " vs rest";
+        curve.x.resize(n + 1);
+        curve.y.resize(n + 1);
+        curve.x(0) = 0.0;
+        curve.y(0) = 1.0;
+        double ap = 0.0, previousRecall = 0.0;
+        for (Eigen::Index i = 0; i < n; ++i) {
+            curve.x(i + 1) = pr.recall(i);
+            curve.y(i + 1) = pr.precision(i);
+            ap += (pr.recall(i) - previousRecall) * pr.precision(i);
+            previousRecall = pr.recall(i);
+        }
+        curve.area = ap;
+        curves.push_back(std::move(curve));
+    }
+    return curves;
+}
+
 Results classificationResults(const ClassPredictions& p) {
     Results r;
     r.kind = "scores";
@@ -55,6 +88,7 @@ Results classificationResults(const ClassPredictions& p) {
         } catch (const ml::MisuseError&) {
             // a class absent from the truth: no AUC, the other metrics stand
         }
+        r.precisionRecall = precisionRecallCurves(p);
     }
     return r;
 }
@@ -67,6 +101,10 @@ Results regressionResults(const ValuePredictions& p) {
     r.metrics["mse"] = ml::meanSquaredError(p.truth, p.predicted);
     r.metrics["rmse"] = ml::rootMeanSquaredError(p.truth, p.predicted);
     r.metrics["mae"] = ml::meanAbsoluteError(p.truth, p.predicted);
+    r.table =
+        Table::make({Column::numeric("actual", std::vector<double>(p.truth.begin(), p.truth.end())),
+                     Column::numeric("predicted",
+                                     std::vector<double>(p.predicted.begin(), p.predicted.end()))});
     return r;
 }
 

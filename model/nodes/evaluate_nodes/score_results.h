@@ -12,5 +12,9 @@ Results classificationResults(const ClassPredictions& p);
 Results regressionResults(const ValuePredictions& p);
 // ROC curves only; NodeError when the table has no probability columns.
 std::vector<Curve> rocCurves(const ClassPredictions& p);
+// Precision-recall curves, one per class as rocCurves (same names); area is
+// the average precision (sum over thresholds of recall gain x precision, as
+// scikit-learn's average_precision_score). Empty without probabilities.
+std::vector<Curve> precisionRecallCurves(const ClassPredictions& p);
 
 }  // namespace sluice
