@@ -1,5 +1,6 @@
 #include "views/canvas_view.h"
 
+#include <QContextMenuEvent>
 #include <QCursor>
 #include <QGraphicsScene>
 #include <QKeyEvent>
@@ -14,6 +15,7 @@
 #include "views/canvas/canvas_colors.h"
 #include "views/canvas/graph_scene.h"
 #include "views/canvas/minimap.h"
+#include "views/canvas/node_item.h"
 #include "views/canvas/quick_add_popup.h"
 
 namespace sluice {
@@ -246,6 +248,29 @@ void CanvasView::wheelEvent(QWheelEvent* event) {
     }
     zoomAt(zoom() * std::pow(kWheelZoomBase, delta / 120.0), event->position());
     event->accept();
+}
+
+void CanvasView::contextMenuEvent(QContextMenuEvent* event) {
+    // Keyboard menus open for the node under the cursor or else the one
+    // selected node, like a file manager's.
+    NodeItem* node = nullptr;
+    for (QGraphicsItem* item = itemAt(event->pos()); item && !node; item = item->parentItem())
+        node = qgraphicsitem_cast<NodeItem*>(item);
+    if (!node && event->reason() == QContextMenuEvent::Keyboard && scene()) {
+        const auto selected = scene()->selectedItems();
+        if (selected.size() == 1)
+            node = qgraphicsitem_cast<NodeItem*>(selected.front());
+    }
+    if (!node) {
+        QGraphicsView::contextMenuEvent(event);
+        return;
+    }
+    if (!node->isSelected()) {
+        scene()->clearSelection();
+        node->setSelected(true);
+    }
+    event->accept();
+    emit nodeContextMenuRequested(node->qid(), event->globalPos());
 }
 
 void CanvasView::mousePressEvent(QMouseEvent* event) {

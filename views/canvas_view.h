@@ -67,6 +67,10 @@ public slots:
 
 signals:
     void zoomChanged(qreal zoom);
+    /// A right-click (or the menu key) on node `id`, which is now selected
+    /// (alone unless it already was part of the selection); `globalPos` is
+    /// where a context menu should open.
+    void nodeContextMenuRequested(const QString& id, QPoint globalPos);
 
 protected:
     bool event(QEvent* event) override;
@@ -78,6 +82,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void keyReleaseEvent(QKeyEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
     void focusOutEvent(QFocusEvent* event) override;
     void drawBackground(QPainter* painter, const QRectF& rect) override;
     void drawForeground(QPainter* painter, const QRectF& rect) override;

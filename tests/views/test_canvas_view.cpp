@@ -1,6 +1,7 @@
 // CanvasView over a GraphScene: zoom (wheel around the cursor, slots,
 // clamping), fit, panning, the minimap, and screenshots of a sample graph in
 // the light and dark palettes (/tmp/canvas_light.png, /tmp/canvas_dark.png).
+#include <QContextMenuEvent>
 #include <QGraphicsRectItem>
 #include <QSignalSpy>
 #include <QTest>
@@ -80,6 +81,7 @@ private slots:
     void fitToViewShowsEveryNode();
     void middleButtonPans();
     void spaceDragPans();
+    void rightClickOnNodeAsksForItsMenu();
     void emptyHintOnlyWithoutNodes();
     void withoutGraphSceneGridAndHintStay();
     void minimapShowsGraphAndMovesView();
@@ -152,6 +154,28 @@ void TestCanvasView::middleButtonPans() {
     QCOMPARE(after - before, QPointF(80, 30));
     QCOMPARE(canvas.document.moveCalls, 0);
     QCOMPARE(canvas.node("split")->pos(), QPointF(240, 40));
+}
+
+void TestCanvasView::rightClickOnNodeAsksForItsMenu() {
+    Canvas canvas;
+    QSignalSpy asked(&canvas.view, &CanvasView::nodeContextMenuRequested);
+    canvas.node("read")->setSelected(true);
+    QWidget* vp = canvas.viewport();
+    const QPoint at = canvas.atHeader("split");
+    QContextMenuEvent onSplit(QContextMenuEvent::Mouse, at, vp->mapToGlobal(at));
+    QApplication::sendEvent(vp, &onSplit);
+    QCOMPARE(asked.count(), 1);
+    QCOMPARE(asked.at(0).at(0).toString(), QString("split"));
+    QCOMPARE(asked.at(0).at(1).toPoint(), vp->mapToGlobal(at));
+    // The clicked node alone is selected, so menu actions act on it.
+    QVERIFY(canvas.node("split")->isSelected());
+    QVERIFY(!canvas.node("read")->isSelected());
+
+    // On empty canvas there is no node menu.
+    const QPoint empty(5, 5);
+    QContextMenuEvent onEmpty(QContextMenuEvent::Mouse, empty, vp->mapToGlobal(empty));
+    QApplication::sendEvent(vp, &onEmpty);
+    QCOMPARE(asked.count(), 1);
 }
 
 void TestCanvasView::spaceDragPans() {
