@@ -9,6 +9,11 @@ packages=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev libgl-dev
   libeigen3-dev nlohmann-json3-dev
   xvfb xauth
+  # Building and checking the packages (ctest label "package"): cpack's DEB
+  # generator, lintian, the desktop-entry / MIME / AppStream validators,
+  # xwininfo to find the installed app's window, makensis for the NSIS script.
+  dpkg-dev fakeroot lintian file desktop-file-utils libxml2-utils appstream
+  x11-utils nsis
 )
 # Extra tools for benchmarks and screenshots; asked for with --bench.
 if [[ "${1:-}" == "--bench" ]]; then
