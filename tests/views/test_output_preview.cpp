@@ -1,11 +1,15 @@
 // The output preview: a virtual table model over a Table (a million rows open
 // at once) and the per-port tabs of a node's outputs.
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QtTest>
 
+#include "ml/core/registry.h"
+#include "ml/pipeline/trained_pipeline.h"
+#include "nodes/evaluate_nodes/importance_results.h"
 #include "views/preview/output_preview.h"
 #include "views/preview/table_model.h"
 
@@ -50,7 +54,8 @@ private slots:
         preview.setOutputs("big", {{"table", big}});
         preview.show();
         QVERIFY(QTest::qWaitForWindowExposed(&preview));
-        auto* view = qobject_cast<QTableView*>(preview.tabs()->widget(0));
+        // The table page holds the view next to its status line and scatter.
+        auto* view = preview.tabs()->widget(0)->findChild<QTableView*>();
         QVERIFY(view);
         view->scrollToBottom();
         QCoreApplication::processEvents();
@@ -81,6 +86,48 @@ private slots:
         QCOMPARE(matrix->item(0, 1)->text(), QString("1"));
         QCOMPARE(matrix->item(1, 1)->text(), QString("4"));
         QVERIFY(preview.windowTitle().contains("Score (n1)"));
+    }
+
+    void modelPageSummarisesAndRanksCoefficients() {
+        // y = 1 + 2 x1 - 0.5 x2 exactly: least squares recovers the
+        // coefficients, so the ranking is x1 (2) before x2 (0.5).
+        std::vector<double> x1, x2, y;
+        for (int i = 0; i < 40; ++i) {
+            x1.push_back(i % 7);
+            x2.push_back((i * 3) % 11);
+            y.push_back(1 + 2 * x1.back() - 0.5 * x2.back());
+        }
+        const TablePtr table = Table::make(
+            {Column::numeric("x1", x1), Column::numeric("x2", x2), Column::numeric("y", y)});
+        ml::PipelineSpec spec;
+        spec.learner = ml::MlRegistry::instance().makeLearner("linear_regression");
+        spec.target = "y";
+        const auto model =
+            std::make_shared<const ml::TrainedPipeline>(ml::TrainedPipeline::fit(*table, spec));
+
+        const auto importance = importanceResults(*model);
+        QVERIFY(importance && importance->table);
+        QCOMPARE(importance->table->column("feature").texts()[0], std::string("x1"));
+        QVERIFY(std::abs(importance->table->column("mean |coefficient|").numbers()[0] - 2.0) <
+                1e-9);
+        QVERIFY(std::abs(importance->table->column("mean |coefficient|").numbers()[1] - 0.5) <
+                1e-9);
+
+        OutputPreview preview;
+        preview.setOutputs("Linear (n1)", {{"learner", LearnerValue{spec.learner, "Linear"}},
+                                           {"model", ModelValue(model)}});
+        // It opens on the model, not on the unfitted learner listed first.
+        QCOMPARE(preview.tabs()->tabText(preview.tabs()->currentIndex()), QString("model"));
+        auto* params = preview.findChild<QTableWidget*>("learnerParams");
+        QVERIFY(params);
+        QCOMPARE(params->rowCount(), static_cast<int>(spec.learner->params().size()));
+        auto* summary = preview.findChild<QLabel*>("modelSummary");
+        QVERIFY(summary);
+        QVERIFY2(summary->text().contains("Linear regression") &&
+                     summary->text().contains("Target: y") &&
+                     summary->text().contains("2 features: x1, x2"),
+                 qPrintable(summary->text()));
+        QVERIFY(preview.findChild<QWidget*>("importanceBars"));
     }
 
     void noOutputsSaysSo() {

@@ -1,78 +1,15 @@
 #include "views/preview/output_preview.h"
 
-#include <QHeaderView>
 #include <QLabel>
 #include <QTabWidget>
-#include <QTableView>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "data/number_text.h"
-#include "views/preview/table_model.h"
+#include "views/preview/model_page.h"
+#include "views/preview/table_page.h"
+#include "views/preview/transform_page.h"
+#include "views/results/results_page.h"
 
 namespace sluice {
-namespace {
-
-QString number(double v) {
-    return QString::fromStdString(formatNumber(v));
-}
-
-QWidget* tableView(const TablePtr& table, QWidget* parent) {
-    auto* view = new QTableView(parent);
-    view->setModel(new TableModel(table, view));
-    view->setAlternatingRowColors(true);
-    view->setSelectionMode(QAbstractItemView::ContiguousSelection);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    // Fixed-height rows: the view need not measure a million of them.
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    return view;
-}
-
-QWidget* resultsView(const Results& results, QWidget* parent) {
-    auto* box = new QWidget(parent);
-    auto* layout = new QVBoxLayout(box);
-    auto* metrics = new QTableWidget(static_cast<int>(results.metrics.size()), 2, box);
-    metrics->setObjectName(QStringLiteral("metricsTable"));
-    metrics->setHorizontalHeaderLabels({QObject::tr("Metric"), QObject::tr("Value")});
-    metrics->verticalHeader()->hide();
-    metrics->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    int row = 0;
-    for (const auto& [name, value] : results.metrics) {
-        metrics->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(name)));
-        auto* cell = new QTableWidgetItem(number(value));
-        cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        metrics->setItem(row++, 1, cell);
-    }
-    metrics->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(metrics);
-    if (results.matrix.size() > 0 && !results.labels.empty()) {
-        layout->addWidget(new QLabel(QObject::tr("Rows: true class, columns: predicted"), box));
-        const auto n = static_cast<int>(results.matrix.rows());
-        auto* matrix = new QTableWidget(n, static_cast<int>(results.matrix.cols()), box);
-        matrix->setObjectName(QStringLiteral("matrixTable"));
-        QStringList labels;
-        for (const auto& l : results.labels)
-            labels << QString::fromStdString(l);
-        matrix->setHorizontalHeaderLabels(labels);
-        matrix->setVerticalHeaderLabels(labels);
-        matrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        for (int r = 0; r < n; ++r)
-            for (int c = 0; c < matrix->columnCount(); ++c)
-                matrix->setItem(r, c, new QTableWidgetItem(number(results.matrix(r, c))));
-        layout->addWidget(matrix);
-    }
-    for (const Curve& curve : results.curves)
-        layout->addWidget(new QLabel(QObject::tr("Curve %1: %2 points, area %3")
-                                         .arg(QString::fromStdString(curve.name))
-                                         .arg(curve.x.size())
-                                         .arg(number(curve.area)),
-                                     box));
-    if (results.table)
-        layout->addWidget(tableView(results.table, box), 1);
-    return box;
-}
-
-}  // namespace
 
 OutputPreview::OutputPreview(QWidget* parent)
     : QWidget(parent, Qt::Window), tabs_(new QTabWidget(this)) {
@@ -92,10 +29,18 @@ void OutputPreview::setOutputs(const QString& title, const PortValues& outputs) 
     for (const auto& [port, value] : outputs) {
         QWidget* page = nullptr;
         if (const auto* table = std::get_if<TablePtr>(&value); table && *table)
-            page = tableView(*table, tabs_);
+            page = makeTablePage(*table, tabs_);
         else if (const auto* results = std::get_if<ResultsValue>(&value); results && *results)
-            page = resultsView(**results, tabs_);
-        else {
+            page = makeResultsPage(**results, tabs_);
+        else if (const auto* transform = std::get_if<TransformValue>(&value);
+                 transform && *transform)
+            page = makeTransformPage(*transform, tabs_);
+        else if (const auto* model = std::get_if<ModelValue>(&value); model && *model)
+            page = makeModelPage(*model, tabs_);
+        else if (const auto* learner = std::get_if<LearnerValue>(&value);
+                 learner && learner->learner)
+            page = makeLearnerPage(*learner, tabs_);
+        if (!page) {
             auto* label = new QLabel(QString::fromStdString(describe(value)), tabs_);
             label->setWordWrap(true);
             label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -104,6 +49,16 @@ void OutputPreview::setOutputs(const QString& title, const PortValues& outputs) 
         }
         tabs_->addTab(page, QString::fromStdString(port));
     }
+    // Ports come in name order; open on the first that is not the unfitted
+    // learner a train node passes on (its model says more).
+    int first = 0;
+    for (const auto& [port, value] : outputs) {
+        if (!std::holds_alternative<LearnerValue>(value))
+            break;
+        ++first;
+    }
+    if (first < tabs_->count())
+        tabs_->setCurrentIndex(first);
     if (outputs.empty())
         tabs_->addTab(new QLabel(tr("This node has produced no output yet."), tabs_), tr("Output"));
 }

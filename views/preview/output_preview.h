@@ -8,10 +8,12 @@ class QTabWidget;
 
 namespace sluice {
 
-/// A window showing what a node produced, one tab per output port: tables in
-/// a virtual table view (TableModel), results as a metric table plus their
-/// matrix (e.g. the confusion matrix), anything else as its one-line
-/// description. The charts issue adds plots to the Results tab.
+/// A window showing what a node produced, one tab per output port, each page
+/// built by the page for its kind: tables (table_page.h: sortable virtual
+/// table and a scatter plot), results (views/results/results_page.h: charts
+/// and tables by result kind), models (model_page.h: summary and
+/// importances), fitted transforms with a page of their own
+/// (transform_page.h: PCA), anything else as its one-line description.
 class OutputPreview : public QWidget {
     Q_OBJECT
 

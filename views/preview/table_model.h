@@ -1,15 +1,28 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <optional>
+#include <vector>
 
+#include "data/column_summary.h"
 #include "data/table.h"
 
 namespace sluice {
 
 /// A read-only Qt model over a Table without copying it: cells are formatted
 /// on demand, so a million-row table opens at once and scrolls smoothly
-/// (the view asks only for the visible rows). Header tooltips give each
-/// column's kind, role and a summary (computed once per column, on demand).
+/// (the view asks only for the visible rows).
+///
+/// Headers: the column name, its kind (and role when not a feature) and a
+/// short summary line ("mean 2.25 · 1 missing", "3 levels"); the tooltip
+/// has the full summary. Summaries are computed once per column, on demand.
+///
+/// Sorting reorders a permutation of row indices held here; the Table is
+/// never touched. sort() is stable with respect to the current view order
+/// (so sorting by B and then by A orders by A with ties in B order), puts
+/// missing values last in both directions, orders categorical columns by
+/// level text (natural order: "c2" before "c10"), text by byte order.
+/// sort(-1) restores the table's own order.
 class TableModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -23,12 +36,40 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    /// The table row shown at view row `row`.
+    std::size_t sourceRow(int row) const {
+        return order_.empty() ? static_cast<std::size_t>(row)
+                              : order_[static_cast<std::size_t>(row)];
+    }
+    /// Table rows in view order (every row shown, at most 2^31-1).
+    std::vector<std::size_t> viewOrder() const;
+    /// True while the rows are shown in another order than the table's.
+    bool isSorted() const { return !order_.empty(); }
+    /// The column sorted by (-1 when none) and its direction.
+    int sortColumn() const { return sortColumn_; }
+    Qt::SortOrder sortOrder() const { return sortOrder_; }
+
+    /// The cell as plain text for copying: the display value, "" when
+    /// missing (the view shows "—").
+    QString plainText(int row, int column) const;
+
+signals:
+    /// After every sort, with how long computing the permutation took.
+    void sorted(int column, Qt::SortOrder order, qint64 milliseconds);
 
 private:
+    const ColumnSummary& summary(int column) const;
+    QString headerText(int column) const;
     QString columnTooltip(int column) const;
+    std::vector<std::size_t> sortedOrder(const Column& column, bool descending) const;
 
     TablePtr table_;
-    mutable std::vector<QString> tooltips_;  // per column, filled lazily
+    std::vector<std::size_t> order_;  // view row -> table row; empty = identity
+    int sortColumn_ = -1;
+    Qt::SortOrder sortOrder_ = Qt::AscendingOrder;
+    mutable std::vector<std::optional<ColumnSummary>> summaries_;  // per column, lazily
 };
 
 }  // namespace sluice
