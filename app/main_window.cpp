@@ -5,6 +5,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QScreen>
@@ -15,12 +16,14 @@
 #include <QUndoStack>
 
 #include "app/about_dialog.h"
+#include "app/chart_feed.h"
 #include "app/document.h"
 #include "app/run_controller.h"
 #include "app/window_actions.h"
 #include "resources/sluice_resources.h"
 #include "views/canvas/graph_scene.h"
 #include "views/canvas_view.h"
+#include "views/charts/training_charts_panel.h"
 #include "views/inspector.h"
 #include "views/node_badge.h"
 #include "views/node_library.h"
@@ -67,14 +70,20 @@ MainWindow::MainWindow(QWidget* parent)
     if (const QScreen* screen = this->screen())
         size = size.boundedTo(screen->availableGeometry().size() * 0.9);
     resize(size);
-    // First start: a narrow library, a roomy inspector, a short log.
+    // First start: a narrow library, a roomy inspector, and under the canvas
+    // the log and the charts as tabs, tall enough for a chart.
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("logDock"))}, {250}, Qt::Vertical);
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("libraryDock")),
                  findChild<QDockWidget*>(QStringLiteral("inspectorDock"))},
                 {220, 300}, Qt::Horizontal);
-    resizeDocks({findChild<QDockWidget*>(QStringLiteral("logDock"))}, {150}, Qt::Vertical);
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
+        // The log is the front tab until a node trains (ChartFeed). Tabs
+        // exist once the window is laid out, hence the deferred call.
+        if (auto* log = findChild<QDockWidget*>(QStringLiteral("logDock")))
+            QTimer::singleShot(0, log, &QDockWidget::raise);
+    }
 
     auto* recovery = new QTimer(this);
     recovery->setInterval(kRecoveryIntervalMs);
@@ -108,7 +117,11 @@ void MainWindow::createDocks() {
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     dock(this, tr("Nodes"), "libraryDock", library_, Qt::LeftDockWidgetArea);
     dock(this, tr("Inspector"), "inspectorDock", inspector_, Qt::RightDockWidgetArea);
-    dock(this, tr("Run log"), "logDock", log_, Qt::BottomDockWidgetArea);
+    QDockWidget* logDock = dock(this, tr("Run log"), "logDock", log_, Qt::BottomDockWidgetArea);
+    charts_ = new TrainingChartsPanel(this);
+    QDockWidget* chartsDock =
+        dock(this, tr("Charts"), "chartsDock", charts_, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(logDock, chartsDock);
 
     connect(library_, &NodeLibrary::nodeChosen, this, [this](const QString& type) {
         addNodeAt(type, canvas_->mapToScene(canvas_->viewport()->rect().center()));
@@ -221,6 +234,13 @@ void MainWindow::connectDocument() {
     connect(scene_, &GraphScene::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(scene_, &GraphScene::nodeActivated, this, &MainWindow::showOutputs);
+    connect(canvas_, &CanvasView::nodeContextMenuRequested, this,
+            [this](const QString& id, QPoint globalPos) {
+                updateActions();  // the selection changed to the clicked node
+                QMenu* menu = createNodeMenu(id);
+                menu->setAttribute(Qt::WA_DeleteOnClose);
+                menu->popup(globalPos);
+            });
     // Any change may make results stale; one refresh per burst of signals.
     for (auto signal :
          {&GraphDocument::nodeAdded, &GraphDocument::nodeRemoved, &GraphDocument::nodeChanged})
@@ -235,6 +255,14 @@ void MainWindow::connectDocument() {
 
 void MainWindow::connectRunner() {
     connect(runner_, &RunController::badgeChanged, scene_, &GraphScene::setBadge);
+    chartFeed_ = new ChartFeed(runner_, document_, charts_, scene_, this);
+    // Training curves come to the front when a node starts learning, unless
+    // the user closed the dock (a tab behind the log is hidden, yet "on").
+    connect(chartFeed_, &ChartFeed::trainingStarted, this, [this] {
+        auto* d = findChild<QDockWidget*>(QStringLiteral("chartsDock"));
+        if (d && d->toggleViewAction()->isChecked())
+            d->raise();
+    });
     connect(runner_, &RunController::logLine, this,
             [this](const QString& id, const QString& text, bool isError) {
                 log_->appendLine(nodeLabel(id), text,

@@ -5,10 +5,13 @@
 
 #include <memory>
 
+class QMenu;
+
 namespace sluice {
 
 class AboutDialog;
 class CanvasView;
+class ChartFeed;
 class Document;
 class GraphScene;
 class Inspector;
@@ -16,11 +19,13 @@ class NodeLibrary;
 class OutputPreview;
 class RunController;
 class RunLog;
+class TrainingChartsPanel;
 struct NodeBadge;
 struct WindowActions;
 
 /// The application window: the pipeline canvas in the middle, the node
-/// library (left), the inspector (right) and the run log (bottom) as docks,
+/// library (left), the inspector (right), the run log and the live training
+/// charts (bottom, side by side) as docks,
 /// menus and a toolbar with standard shortcuts, and a status bar.
 ///
 /// It wires parts that know nothing of each other: every edit goes from the
@@ -43,6 +48,8 @@ public:
     NodeLibrary* library() const { return library_; }
     Inspector* inspector() const { return inspector_; }
     RunLog* runLog() const { return log_; }
+    /// The Charts dock's content: live training curves.
+    TrainingChartsPanel* charts() const { return charts_; }
     const WindowActions& actions() const { return *actions_; }
 
     /// Opens a pipeline file (command line, Examples, Recent, a dropped
@@ -63,6 +70,11 @@ public:
 
     /// The preview window of the last double-clicked node, if open.
     OutputPreview* preview() const;
+
+    /// The menu a right-click on node `id` opens (the node is selected by
+    /// then): Show output, Run to here, Clear training chart (when it has
+    /// one), Cut, Copy, Duplicate, Delete. The caller owns it.
+    QMenu* createNodeMenu(const QString& id);
 
 public slots:
     void showAbout();
@@ -115,6 +127,8 @@ private:
     NodeLibrary* library_ = nullptr;
     Inspector* inspector_ = nullptr;
     RunLog* log_ = nullptr;
+    TrainingChartsPanel* charts_ = nullptr;
+    ChartFeed* chartFeed_ = nullptr;
     std::unique_ptr<WindowActions> actions_;
     QPointer<AboutDialog> about_;
     QPointer<OutputPreview> preview_;

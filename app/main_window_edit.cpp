@@ -1,20 +1,47 @@
-// MainWindow: clipboard, selection and adding nodes from the library.
+// MainWindow: clipboard, selection, the node context menu and adding nodes
+// from the library.
 #include <QApplication>
 #include <QClipboard>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QMenu>
 #include <QMimeData>
 #include <QPainterPath>
 #include <QStatusBar>
 
 #include "app/document.h"
 #include "app/main_window.h"
+#include "app/window_actions.h"
 #include "views/canvas/graph_scene.h"
 #include "views/canvas/node_item.h"
 #include "views/canvas_view.h"
+#include "views/charts/training_charts_panel.h"
 #include "views/node_library.h"
 
 namespace sluice {
+
+QMenu* MainWindow::createNodeMenu(const QString& id) {
+    auto* menu = new QMenu(this);
+    QAction* show = menu->addAction(tr("Show output"), this, [this, id] { showOutputs(id); });
+    show->setObjectName(QStringLiteral("showOutputAction"));
+    // Bold like a default action: it is also what a double-click does.
+    QFont bold = show->font();
+    bold.setBold(true);
+    show->setFont(bold);
+    menu->addAction(actions_->runToSelected);
+    if (charts_->chart(id)) {
+        QAction* clear = menu->addAction(tr("Clear training chart"), this,
+                                         [this, id] { charts_->clearNode(id); });
+        clear->setObjectName(QStringLiteral("clearChartAction"));
+    }
+    menu->addSeparator();
+    menu->addAction(actions_->cut);
+    menu->addAction(actions_->copy);
+    menu->addAction(actions_->duplicate);
+    menu->addSeparator();
+    menu->addAction(actions_->deleteSelection);
+    return menu;
+}
 
 void MainWindow::copySelection() {
     const auto nodes = scene_->selectedNodeIds();

@@ -6,8 +6,10 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -19,6 +21,7 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include "../support/test_palettes.h"
 #include "app/document.h"
 #include "app/main_window.h"
 #include "app/run_controller.h"
@@ -28,6 +31,7 @@
 #include "views/canvas/node_item.h"
 #include "views/canvas/quick_add_popup.h"
 #include "views/canvas_view.h"
+#include "views/charts/training_charts_panel.h"
 #include "views/inspector.h"
 #include "views/node_library.h"
 #include "views/param_field.h"
@@ -98,6 +102,41 @@ private slots:
         const NodeBadge again = window.scene()->badge("forest");
         QCOMPARE(again.state, NodeBadge::State::Done);
         QVERIFY(again.cached);
+    }
+
+    void nodeContextMenuActsOnTheClickedNode() {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(kExamples + "/iris.sluice", true));
+        QVERIFY(runToEnd(window));
+
+        // The forest streamed its out-of-bag error: its chart card appears
+        // at the charts' next redraw.
+        QTRY_VERIFY(window.charts()->chart("forest"));
+        // A right-click on the forest selects it and opens its menu.
+        NodeItem* forest = window.scene()->nodeItem("forest");
+        QVERIFY(forest);
+        window.canvas()->centerOn(forest);
+        QWidget* viewport = window.canvas()->viewport();
+        const QPoint at = window.canvas()->mapFromScene(forest->sceneBoundingRect().center());
+        QContextMenuEvent click(QContextMenuEvent::Mouse, at, viewport->mapToGlobal(at));
+        QApplication::sendEvent(viewport, &click);
+        QCOMPARE(window.scene()->selectedNodeIds(), std::vector<std::string>{"forest"});
+        QMenu* popup = nullptr;
+        QTRY_VERIFY((popup = qobject_cast<QMenu*>(QApplication::activePopupWidget())));
+        QVERIFY(popup->findChild<QAction*>("showOutputAction"));
+        QVERIFY(popup->findChild<QAction*>("clearChartAction"));
+        QVERIFY(popup->actions().contains(window.actions().runToSelected));
+        QVERIFY(window.actions().runToSelected->isEnabled());
+        popup->close();
+
+        // Show output opens the node's preview, like a double-click.
+        std::unique_ptr<QMenu> menu(window.createNodeMenu("score_logreg"));
+        QVERIFY(!menu->findChild<QAction*>("clearChartAction"));  // no training chart
+        menu->findChild<QAction*>("showOutputAction")->trigger();
+        QVERIFY(window.preview() && window.preview()->isVisible());
+        QVERIFY(window.preview()->windowTitle().contains("score_logreg"));
     }
 
     void editingAfterARunMarksNodesStale() {
@@ -281,21 +320,7 @@ private slots:
         QFETCH(bool, dark);
         const QPalette original = QApplication::palette();
         if (dark) {
-            // A dark palette as a dark desktop theme would set it.
-            QPalette p;
-            p.setColor(QPalette::Window, QColor(45, 45, 48));
-            p.setColor(QPalette::WindowText, QColor(230, 230, 230));
-            p.setColor(QPalette::Base, QColor(30, 30, 32));
-            p.setColor(QPalette::AlternateBase, QColor(40, 40, 44));
-            p.setColor(QPalette::Text, QColor(230, 230, 230));
-            p.setColor(QPalette::Button, QColor(50, 50, 54));
-            p.setColor(QPalette::ButtonText, QColor(230, 230, 230));
-            p.setColor(QPalette::Highlight, QColor(64, 128, 200));
-            p.setColor(QPalette::HighlightedText, Qt::white);
-            p.setColor(QPalette::ToolTipBase, QColor(50, 50, 54));
-            p.setColor(QPalette::ToolTipText, QColor(230, 230, 230));
-            p.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
-            QApplication::setPalette(p);
+            QApplication::setPalette(sluice::test::darkTestPalette());
         }
         MainWindow window;
         window.resize(1280, 800);

@@ -243,6 +243,18 @@ NodeBadge GraphScene::badge(const QString& id) const {
     return item ? item->badge() : NodeBadge{};
 }
 
+void GraphScene::setSparkline(const QString& id, const QVector<double>& values,
+                              const QString& label) {
+    if (NodeItem* item = nodeItem(id.toStdString())) {
+        item->setSparkline(values, label);
+    }
+}
+
+QVector<double> GraphScene::sparkline(const QString& id) const {
+    const NodeItem* item = nodeItem(id.toStdString());
+    return item ? item->sparkline() : QVector<double>{};
+}
+
 void GraphScene::clearBadges() {
     for (const auto& [id, item] : nodes_) {
         item->setBadge(NodeBadge{});

@@ -17,6 +17,7 @@
 
 #include <QGraphicsScene>
 #include <QString>
+#include <QVector>
 
 #include <memory>
 #include <string>
@@ -66,6 +67,13 @@ public:
     NodeBadge badge(const QString& id) const;
     /// Every node back to idle (e.g. a new run, or a run log cleared).
     void clearBadges();
+    /// The sparkline of node `id`'s latest training metric (NodeItem::
+    /// setSparkline); empty values clear it. Unknown ids are ignored; like
+    /// badges, a rebuild clears them.
+    void setSparkline(const QString& id, const QVector<double>& values,
+                      const QString& label = QString());
+    /// What node `id` draws (downsampled), empty when none.
+    QVector<double> sparkline(const QString& id) const;
 
     // --- Editing options -----------------------------------------------
     /// Dragged nodes snap their top-left corner to CanvasView::kGridSpacing.

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "views/canvas/canvas_style.h"
 #include "views/canvas/category_glyph.h"
@@ -17,14 +18,16 @@ namespace sluice {
 
 namespace {
 
-constexpr qreal kPad = 10.0;          // inner horizontal padding
-constexpr qreal kGlyphSize = 14.0;    // category glyph in the header
-constexpr qreal kStripeHeight = 3.0;  // category colour along the top edge
-constexpr qreal kBadgeHeight = 18.0;  // the status pill, centred on the top edge
-constexpr qreal kBadgePad = 7.0;      // horizontal padding inside the pill
-constexpr qreal kBadgeInset = 10.0;   // pill distance from the right edge
-constexpr qreal kFooter = 10.0;       // space under the last port row (progress bar)
-constexpr qreal kSelectionGap = 2.5;  // selection ring distance outside the card
+constexpr qreal kPad = 10.0;            // inner horizontal padding
+constexpr qreal kGlyphSize = 14.0;      // category glyph in the header
+constexpr qreal kStripeHeight = 3.0;    // category colour along the top edge
+constexpr qreal kBadgeHeight = 18.0;    // the status pill, centred on the top edge
+constexpr qreal kBadgePad = 7.0;        // horizontal padding inside the pill
+constexpr qreal kBadgeInset = 10.0;     // pill distance from the right edge
+constexpr qreal kFooter = 10.0;         // space under the last port row (progress bar)
+constexpr qreal kSelectionGap = 2.5;    // selection ring distance outside the card
+constexpr qreal kSparkMinWidth = 44.0;  // narrower than this, a sparkline says nothing
+constexpr qreal kSparkGap = 8.0;        // distance from port labels
 // Below these zoom levels text is unreadable; skipping it keeps a zoomed-out
 // 500-node canvas cheap to draw and less noisy.
 constexpr qreal kMinLodForLabels = 0.45;
@@ -121,6 +124,28 @@ void NodeItem::setBadge(const NodeBadge& badge) {
     update();
 }
 
+void NodeItem::setSparkline(const QVector<double>& values, const QString& label) {
+    QVector<double> shown;
+    const qsizetype n = values.size();
+    if (n <= kSparklinePoints) {
+        shown = values;
+    } else {
+        // Evenly spaced samples that keep the first and the latest value.
+        shown.reserve(kSparklinePoints);
+        for (int i = 0; i < kSparklinePoints; ++i) {
+            shown.push_back(values[static_cast<qsizetype>(std::llround(
+                static_cast<double>(i) * static_cast<double>(n - 1) / (kSparklinePoints - 1)))]);
+        }
+    }
+    if (shown == sparkline_ && label == sparklineLabel_) {
+        return;
+    }
+    sparkline_ = std::move(shown);
+    sparklineLabel_ = label;
+    updateToolTip();
+    update();
+}
+
 PortItem* NodeItem::port(std::string_view name, PortDirection direction) const {
     for (PortItem* p : ports_) {
         if (p->direction() == direction && p->name() == name) {
@@ -195,6 +220,43 @@ void NodeItem::layoutText() {
         elidedLabels_.push_back(
             style_->labelMetrics.elidedText(p->label(), Qt::ElideRight, labelWidth));
     }
+    placeSparkline();
+}
+
+void NodeItem::placeSparkline() {
+    // The widest stretch of a port row that no label covers; a training
+    // node's second row (one input, two outputs) leaves most of its width.
+    const int rows =
+        static_cast<int>(std::lround((height_ - kHeaderHeight - kFooter) / kRowHeight));
+    std::vector<qreal> left(static_cast<std::size_t>(std::max(rows, 1)), kPad + 2);
+    std::vector<qreal> right(left.size(), kWidth - kPad - 2);
+    int inputs = 0, outputs = 0;
+    for (std::size_t i = 0; i < ports_.size(); ++i) {
+        const PortItem* p = ports_[i];
+        const qreal width = style_->labelMetrics.horizontalAdvance(elidedLabels_[i]);
+        if (p->isInput()) {
+            const auto row = static_cast<std::size_t>(inputs++);
+            if (row < left.size())
+                left[row] = kPad + 2 + width + kSparkGap;
+        } else {
+            const auto row = static_cast<std::size_t>(outputs++);
+            if (row < right.size())
+                right[row] = kWidth - kPad - 2 - width - kSparkGap;
+        }
+    }
+    std::size_t best = 0;
+    for (std::size_t r = 1; r < left.size(); ++r) {
+        if (right[r] - left[r] >= right[best] - left[best]) {
+            best = r;  // ties go to the lower row, away from the title
+        }
+    }
+    if (right[best] - left[best] >= kSparkMinWidth) {
+        const qreal top = kHeaderHeight + kRowHeight * static_cast<qreal>(best);
+        sparklineRect_ = QRectF(left[best], top + 4, right[best] - left[best], kRowHeight - 8);
+    } else {
+        // No room between the labels: a thin strip over the footer.
+        sparklineRect_ = QRectF(kPad, height_ - kFooter - 2, kWidth - 2 * kPad, kFooter - 4);
+    }
 }
 
 void NodeItem::updateToolTip() {
@@ -234,6 +296,12 @@ void NodeItem::updateToolTip() {
     }
     if (!status.isEmpty()) {
         tip += QStringLiteral("<br>") + status.toHtmlEscaped();
+    }
+    if (!sparkline_.isEmpty()) {
+        const QString name = sparklineLabel_.isEmpty() ? QObject::tr("metric") : sparklineLabel_;
+        tip += QStringLiteral("<br>") + QObject::tr("Latest %1: %2")
+                                            .arg(name.toHtmlEscaped())
+                                            .arg(sparkline_.back(), 0, 'g', 4);
     }
     setToolTip(tip);
 }
@@ -285,8 +353,60 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         painter->drawText(QRectF(titleLeft, kStripeHeight, kWidth - titleLeft - kPad,
                                  kHeaderHeight - kStripeHeight),
                           Qt::AlignLeft | Qt::AlignVCenter, elidedTitle_);
+        paintSparkline(painter);
     }
     paintBadge(painter);
+}
+
+void NodeItem::paintSparkline(QPainter* painter) const {
+    // Finite values only: a diverged loss must not blow the scale.
+    QVector<QPointF> points;
+    points.reserve(sparkline_.size());
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -lo;
+    for (qsizetype i = 0; i < sparkline_.size(); ++i) {
+        const double v = sparkline_[i];
+        if (std::isfinite(v)) {
+            points.push_back(QPointF(static_cast<qreal>(i), v));
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    }
+    if (points.isEmpty()) {
+        return;
+    }
+    const QRectF r = sparklineRect_;
+    const qreal last = std::max<qreal>(1.0, static_cast<qreal>(sparkline_.size() - 1));
+    for (QPointF& p : points) {
+        const qreal x = r.left() + r.width() * p.x() / last;
+        const qreal y =
+            hi > lo ? r.bottom() - r.height() * (p.y() - lo) / (hi - lo) : r.center().y();
+        p = QPointF(x, y);
+    }
+    const QColor accent = categoryColor(category_);
+    QPainterPath line;
+    line.moveTo(points.front());
+    for (qsizetype i = 1; i < points.size(); ++i) {
+        line.lineTo(points[i]);
+    }
+    // A faint area under the curve, then the curve and a dot on the latest value.
+    QPainterPath area = line;
+    area.lineTo(points.back().x(), r.bottom());
+    area.lineTo(points.front().x(), r.bottom());
+    area.closeSubpath();
+    QColor fill = accent;
+    fill.setAlphaF(0.14f);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawPath(area);
+    QColor stroke = accent;
+    stroke.setAlphaF(0.85f);
+    painter->setPen(QPen(stroke, 1.2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(line);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(accent);
+    painter->drawEllipse(points.back(), 1.8, 1.8);
 }
 
 void NodeItem::paintCard(QPainter* painter, bool detailed) const {

@@ -1,6 +1,7 @@
 // NodeItem: one pipeline node on the canvas, a rounded card with a category
 // stripe and glyph, the title, input ports on the left, output ports on the
 // right, and the run status badge (NodeBadge) of its last or current run.
+// A training node also shows a sparkline of its latest metric.
 //
 // Contract:
 // - The item mirrors a GraphNode; GraphScene creates it, and only GraphScene
@@ -15,6 +16,7 @@
 #pragma once
 
 #include <QGraphicsItem>
+#include <QVector>
 
 #include <string>
 #include <string_view>
@@ -63,6 +65,17 @@ public:
     /// empty when idle.
     const QString& badgeText() const { return badgeText_; }
 
+    /// A small curve of the node's latest training metric, drawn in the
+    /// widest free space between its port labels; empty hides it. Long
+    /// series are downsampled to kSparklinePoints; `label` (e.g.
+    /// "train_loss") names it in the tooltip.
+    void setSparkline(const QVector<double>& values, const QString& label = QString());
+    /// The downsampled values drawn.
+    const QVector<double>& sparkline() const { return sparkline_; }
+    static constexpr int kSparklinePoints = 64;
+    /// Where the sparkline is drawn, in item coordinates.
+    QRectF sparklineRect() const { return sparklineRect_; }
+
     PortItem* port(std::string_view name, PortDirection direction) const;
     const std::vector<PortItem*>& ports() const { return ports_; }
 
@@ -91,6 +104,8 @@ private:
     void updateToolTip();
     void paintCard(QPainter* painter, bool detailed) const;
     void paintBadge(QPainter* painter) const;
+    void paintSparkline(QPainter* painter) const;
+    void placeSparkline();
 
     const CanvasStyle* style_;
     std::string id_;
@@ -109,6 +124,10 @@ private:
     QString badgeText_;
     qreal badgeWidth_ = 0;
     bool settingFromModel_ = false;
+
+    QVector<double> sparkline_;
+    QString sparklineLabel_;
+    QRectF sparklineRect_;
 };
 
 }  // namespace sluice
