@@ -85,6 +85,43 @@ private slots:
         QVERIFY(roc->curves[0].area > 0.95);
     }
 
+    void rocCurveComparesSeveralModels() {
+        const auto bc = datasetTable("breast_cancer.csv");
+        const auto logistic = predict(trainOn("logistic_regression", bc), bc);
+        const auto tree = predict(trainOn("decision_tree_classifier", bc, {{"max_depth", 2}}), bc);
+        const double logisticAuc =
+            results("evaluate.roc_curve", {{"predictions", logistic}})->curves[0].area;
+        const double treeAuc =
+            results("evaluate.roc_curve", {{"predictions", tree}})->curves[0].area;
+
+        const auto both =
+            results("evaluate.roc_curve", {{"predictions", logistic}, {"predictions_3", tree}},
+                    {{"names", "logistic, depth-2 tree"}});
+        QCOMPARE(both->curves.size(), std::size_t{2});
+        QCOMPARE(both->curves[0].name, std::string("logistic: malignant"));
+        QCOMPARE(both->curves[1].name, std::string("depth-2 tree: malignant"));
+        QCOMPARE(both->curves[0].area, logisticAuc);
+        QCOMPARE(both->curves[1].area, treeAuc);
+        QVERIFY(logisticAuc > treeAuc);  // the shallow tree ranks rows more coarsely
+        QCOMPARE(both->metrics.at("auc depth-2 tree: malignant"), treeAuc);
+
+        // Without names, models are numbered.
+        const auto numbered =
+            results("evaluate.roc_curve", {{"predictions", logistic}, {"predictions_2", tree}});
+        QCOMPARE(numbered->curves[1].name, std::string("model 2: malignant"));
+
+        // Predictions of another target cannot share the chart.
+        const auto iris = datasetTable("iris.csv");
+        const auto irisPredictions = predict(trainOn("logistic_regression", iris), iris);
+        try {
+            runNode("evaluate.roc_curve",
+                    {{"predictions", logistic}, {"predictions_2", irisPredictions}});
+            QFAIL("expected a NodeError");
+        } catch (const NodeError& e) {
+            QVERIFY2(std::string(e.what()).find("classes differ") != std::string::npos, e.what());
+        }
+    }
+
     void precisionRecallCurveHasScikitLearnsAveragePrecision() {
         // The example of scikit-learn's average_precision_score documentation.
         ClassPredictions p;

@@ -27,6 +27,7 @@ public:
 
 class RocCurveNode : public NodeType {
 public:
+    static constexpr int kModelInputs = 4;
     RocCurveNode();
     PortValues run(const PortValues&, const nlohmann::json&, RunContext&) const override;
 };

@@ -66,27 +66,90 @@ PortValues ConfusionMatrixNode::run(const PortValues& inputs, const nlohmann::js
     return {{"results", ResultsValue(r)}};
 }
 
+namespace {
+
+std::string predictionsPort(int k) {
+    return k == 1 ? "predictions" : "predictions_" + std::to_string(k);
+}
+
+std::vector<PortSpec> rocInputs() {
+    std::vector<PortSpec> in;
+    for (int k = 1; k <= RocCurveNode::kModelInputs; ++k)
+        in.push_back({predictionsPort(k), PortType::Table,
+                      k == 1 ? std::string("Predictions") : "Predictions " + std::to_string(k),
+                      k == 1,
+                      k == 1 ? "The output of a Predict node (with the true target column)."
+                             : "Another model's predictions of the same target, to compare."});
+    return in;
+}
+
+std::vector<std::string> splitNames(const std::string& text) {
+    std::vector<std::string> names;
+    std::string current;
+    auto flush = [&] {
+        const auto first = current.find_first_not_of(' ');
+        const auto last = current.find_last_not_of(' ');
+        names.push_back(first == std::string::npos ? "" : current.substr(first, last - first + 1));
+        current.clear();
+    };
+    for (char c : text) {
+        if (c == ',')
+            flush();
+        else
+            current += c;
+    }
+    flush();
+    return names;
+}
+
+}  // namespace
+
 RocCurveNode::RocCurveNode()
-    : NodeType(
-          {"evaluate.roc_curve",
-           "ROC curve",
-           NodeCategory::Evaluate,
-           "Receiver operating characteristic per class with its area under the curve.",
-           predictionsInput(),
-           {{"results", PortType::Results, "ROC curves", true, "One curve per class, with AUC."}},
-           targetParam()}) {}
+    : NodeType({"evaluate.roc_curve",
+                "ROC curve",
+                NodeCategory::Evaluate,
+                "Receiver operating characteristic per class with its area under the curve; "
+                "connect up to four models' predictions to compare them on one chart.",
+                rocInputs(),
+                {{"results", PortType::Results, "ROC curves", true,
+                  "One curve per class and model, with AUC."}},
+                {targetParam().front(),
+                 stringParam("names", "Model names", "",
+                             "Names for the connected predictions, in input order, separated by "
+                             "commas (e.g. 'logistic, boosting'); empty names them model 1, "
+                             "model 2... when more than one is connected.")}}) {}
 
 PortValues RocCurveNode::run(const PortValues& inputs, const nlohmann::json& params,
                              RunContext&) const {
-    const TablePtr t = inputTable(inputs, "predictions");
-    const ClassPredictions p = classPredictions(*t, target(*t, params));
+    std::vector<int> connected;
+    for (int k = 1; k <= kModelInputs; ++k)
+        if (inputs.count(predictionsPort(k)))
+            connected.push_back(k);
+    const std::vector<std::string> names = splitNames(params.value("names", ""));
+    // One unnamed model keeps the plain class names ("malignant").
+    const bool prefix = connected.size() > 1 || !params.value("names", "").empty();
     auto r = std::make_shared<Results>();
     r->kind = "roc";
     r->task = "classification";
-    r->labels = p.labels;
-    r->curves = rocCurves(p);
-    for (const Curve& c : r->curves)
-        r->metrics["auc " + c.name] = c.area;
+    for (std::size_t i = 0; i < connected.size(); ++i) {
+        const int k = connected[i];
+        const TablePtr t = inputTable(inputs, predictionsPort(k));
+        const ClassPredictions p = classPredictions(*t, target(*t, params));
+        if (r->labels.empty())
+            r->labels = p.labels;
+        else if (p.labels != r->labels)
+            throw NodeError("input '" + predictionsPort(k) +
+                            "': its classes differ from the first input's; compare models "
+                            "that predict the same target");
+        std::string model =
+            i < names.size() && !names[i].empty() ? names[i] : "model " + std::to_string(i + 1);
+        for (Curve c : rocCurves(p)) {
+            if (prefix)
+                c.name = model + ": " + c.name;
+            r->metrics["auc " + c.name] = c.area;
+            r->curves.push_back(std::move(c));
+        }
+    }
     return {{"results", ResultsValue(r)}};
 }
 
