@@ -16,6 +16,7 @@
 #include "data/number_text.h"
 #include "views/charts/chart_theme.h"
 #include "views/charts/chart_view.h"
+#include "views/charts/training_chart_axes.h"
 #include "views/results/metrics_table.h"
 #include "views/results/results_table.h"
 
@@ -85,9 +86,12 @@ ChartView* makeImportanceChart(const Importances& importances, QWidget* parent) 
     series->attachAxis(y);
     auto* x = new QValueAxis;
     x->setTitleText(importances.measure);
-    x->setRange(0, hi > 0 ? hi * 1.05 : 1.0);
-    x->setLabelFormat(QStringLiteral("%.3g"));
-    x->applyNiceNumbers();
+    // Round ticks just past the longest bar (applyNiceNumbers can add a
+    // whole empty tick: 0-3 for a longest bar of 1.94).
+    const AxisRange range = niceLinearRange(0.0, hi > 0 ? hi : 1.0, 0.02);
+    x->setRange(range.min, range.max);
+    x->setTickCount(static_cast<int>(std::lround((range.max - range.min) / range.tick)) + 1);
+    x->setLabelFormat(labelFormat(range));
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     chart->legend()->hide();
