@@ -14,6 +14,9 @@ packages=(
   # xwininfo to find the installed app's window, makensis for the NSIS script.
   dpkg-dev fakeroot lintian file desktop-file-utils libxml2-utils appstream
   x11-utils nsis
+  # The sanitizer build and the libFuzzer targets (scripts/test-sanitized.sh,
+  # scripts/fuzz.sh) are built with clang.
+  clang libclang-rt-14-dev libfuzzer-14-dev
 )
 # Extra tools for benchmarks and screenshots; asked for with --bench.
 if [[ "${1:-}" == "--bench" ]]; then

@@ -2,6 +2,7 @@
 # Builds the tests of the given labels with sanitizers and runs them.
 # Usage: scripts/test-sanitized.sh SANITIZERS LABEL...
 #   scripts/test-sanitized.sh address,undefined engine runner
+#   scripts/test-sanitized.sh address,undefined    (configure only)
 # The build lives in build-<sanitizers>/ (no GUI, no benchmarks, -O1, line
 # tables only: enough for sanitizer reports, and a much faster build) and is
 # reused by later calls. Timing bounds in tests are scaled by
@@ -13,11 +14,26 @@ sanitizers=$1
 shift
 build="$root/build-${sanitizers//,/-}"
 "$root/scripts/setup-debian.sh"
-if [[ ! -f "$build/build.ninja" ]]; then
-  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DSLUICE_SANITIZERS="$sanitizers" \
-    -DSLUICE_BUILD_GUI=OFF -DSLUICE_BUILD_BENCH=OFF >/dev/null
+# Built with clang: its sanitizers are the reference ones, and the
+# address,undefined build also holds the libFuzzer targets (SLUICE_FUZZ,
+# scripts/fuzz.sh), so one instrumented build serves both. A build folder
+# configured earlier with another compiler is configured afresh (in place).
+fuzz=OFF
+[[ ",$sanitizers," == *,address,* ]] && fuzz=ON
+fresh=()
+if [[ -f "$build/CMakeCache.txt" ]] &&
+  ! grep -q '^CMAKE_CXX_COMPILER:[A-Z]*=.*clang++' "$build/CMakeCache.txt"; then
+  fresh=(--fresh)
 fi
+if [[ ! -f "$build/build.ninja" || ${#fresh[@]} -gt 0 ]]; then
+  CC=clang CXX=clang++ cmake "${fresh[@]}" -S "$root" -B "$build" -G Ninja \
+    -DCMAKE_CXX_COMPILER=clang++ \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DSLUICE_SANITIZERS="$sanitizers" \
+    -DSLUICE_FUZZ=$fuzz -DSLUICE_BUILD_GUI=OFF -DSLUICE_BUILD_BENCH=OFF >/dev/null
+fi
+# No labels: configure only (scripts/fuzz.sh).
+[[ $# -eq 0 ]] && exit 0
 # Only the executables of the chosen labels: the rest would double the build.
 targets=()
 for label in "$@"; do

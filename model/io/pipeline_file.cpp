@@ -81,6 +81,13 @@ Json parse(std::string_view text, const std::string& name) {
         throw PipelineFileError("'" + name + "' is not valid JSON (line " +
                                 std::to_string(at.line) + ", column " + std::to_string(at.column) +
                                 "): " + parseReason(e));
+    } catch (const Json::exception& e) {
+        // A number too large for a double ("1e400") is an out_of_range, not a
+        // parse_error, and carries no position.
+        const std::string what = e.what();
+        const auto bracket = what.find("] ");
+        throw PipelineFileError("'" + name + "' is not valid JSON: " +
+                                (bracket == std::string::npos ? what : what.substr(bracket + 2)));
     }
 }
 

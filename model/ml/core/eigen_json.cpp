@@ -50,8 +50,8 @@ Eigen::MatrixXd matrixFromJson(const nlohmann::json& j, std::string_view field) 
     const std::string name(field);
     if (!j.is_object() || !j.contains("rows") || !j.contains("cols") || !j.contains("data"))
         throw MisuseError("model file: '" + name + "' should be a matrix {rows, cols, data}");
-    const auto rows = j["rows"].get<Eigen::Index>();
-    const auto cols = j["cols"].get<Eigen::Index>();
+    const auto rows = integerFromJson<Eigen::Index>(j["rows"], "rows");
+    const auto cols = integerFromJson<Eigen::Index>(j["cols"], "cols");
     const auto& data = j["data"];
     if (rows < 0 || cols < 0 || !data.is_array() ||
         data.size() != static_cast<std::size_t>(rows * cols))

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "ml/core/eigen_json.h"
+
 namespace sluice::ml {
 
 nlohmann::json FitStatus::toJson() const {
@@ -14,7 +16,7 @@ nlohmann::json FitStatus::toJson() const {
 FitStatus FitStatus::fromJson(const nlohmann::json& j) {
     FitStatus s;
     s.converged = j.value("converged", true);
-    s.iterations = j.value("iterations", 0);
+    s.iterations = integerOr(j, "iterations", 0);
     if (j.contains("final_loss") && j["final_loss"].is_number())
         s.finalLoss = j["final_loss"];
     if (j.contains("warnings"))

@@ -55,11 +55,11 @@ nlohmann::json LogisticModel::toJson() const {
 }
 
 std::unique_ptr<Model> LogisticModel::fromJson(const nlohmann::json& j) {
-    auto m =
-        std::make_unique<LogisticModel>(requireField(j, "class_count").get<int>(),
-                                        requireField(j, "classes").get<std::vector<int>>(),
-                                        matrixFromJson(requireField(j, "coef"), "coef"),
-                                        vectorFromJson(requireField(j, "intercept"), "intercept"));
+    auto m = std::make_unique<LogisticModel>(
+        integerFromJson<int>(requireField(j, "class_count"), "class_count"),
+        integersFromJson<int>(requireField(j, "classes"), "classes"),
+        matrixFromJson(requireField(j, "coef"), "coef"),
+        vectorFromJson(requireField(j, "intercept"), "intercept"));
     if (j.contains("status"))
         m->status = FitStatus::fromJson(j["status"]);
     return m;

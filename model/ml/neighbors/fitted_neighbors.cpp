@@ -1,6 +1,7 @@
 #include "ml/neighbors/fitted_neighbors.h"
 
 #include "ml/core/eigen_json.h"
+#include "ml/core/ml_errors.h"
 
 namespace sluice::ml {
 
@@ -27,9 +28,15 @@ void FittedNeighbors::addToJson(nlohmann::json& j) const {
 }
 
 FittedNeighbors FittedNeighbors::fromJson(const nlohmann::json& j) {
-    return FittedNeighbors(KNeighborsOptions::fromJson(requireField(j, "params")),
-                           matrixFromJson(requireField(j, "X"), "X"),
-                           vectorFromJson(requireField(j, "y"), "y"));
+    const KNeighborsOptions options = KNeighborsOptions::fromJson(requireField(j, "params"));
+    Eigen::MatrixXd X = matrixFromJson(requireField(j, "X"), "X");
+    Eigen::VectorXd y = vectorFromJson(requireField(j, "y"), "y");
+    // What fit() checks, so a hand-edited file cannot index past X or y.
+    options.check("model file", X.rows());
+    if (y.size() != X.rows())
+        throw MisuseError("model file: " + std::to_string(y.size()) + " targets for " +
+                          std::to_string(X.rows()) + " training rows");
+    return FittedNeighbors(options, std::move(X), std::move(y));
 }
 
 }  // namespace sluice::ml

@@ -1,6 +1,7 @@
 #include "ml/neighbors/knn_classifier.h"
 
 #include "ml/core/eigen_json.h"
+#include "ml/core/ml_errors.h"
 #include "ml/core/validation.h"
 
 namespace sluice::ml {
@@ -48,8 +49,14 @@ nlohmann::json KNeighborsClassifierModel::toJson() const {
 }
 
 std::unique_ptr<Model> KNeighborsClassifierModel::fromJson(const nlohmann::json& j) {
-    auto m = std::make_unique<KNeighborsClassifierModel>(FittedNeighbors::fromJson(j),
-                                                         requireField(j, "classes").get<int>());
+    FittedNeighbors fitted = FittedNeighbors::fromJson(j);
+    const int classes = integerFromJson<int>(requireField(j, "classes"), "classes");
+    // predictProba indexes its columns by the training targets.
+    for (const double c : fitted.targets())
+        if (!(c >= 0 && c < classes) || c != static_cast<double>(static_cast<int>(c)))
+            throw MisuseError("model file: training target " + std::to_string(c) +
+                              " is not a class index below " + std::to_string(classes));
+    auto m = std::make_unique<KNeighborsClassifierModel>(std::move(fitted), classes);
     if (j.contains("status"))
         m->status = FitStatus::fromJson(j["status"]);
     return m;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "ml/core/eigen_json.h"
 #include "ml/core/ml_errors.h"
 
 namespace sluice::ml {
@@ -51,11 +52,11 @@ nlohmann::json KNeighborsOptions::toJson() const {
 
 KNeighborsOptions KNeighborsOptions::fromJson(const nlohmann::json& p) {
     KNeighborsOptions o;
-    o.nNeighbors = p.value("n_neighbors", o.nNeighbors);
+    o.nNeighbors = integerOr(p, "n_neighbors", o.nNeighbors);
     o.weights = parseChoice(p, "weights", o.weights, kWeights);
     o.metric = parseChoice(p, "metric", o.metric, kMetrics);
     o.algorithm = parseChoice(p, "algorithm", o.algorithm, kAlgorithms);
-    o.leafSize = p.value("leaf_size", o.leafSize);
+    o.leafSize = integerOr(p, "leaf_size", o.leafSize);
     return o;
 }
 

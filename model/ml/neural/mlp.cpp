@@ -67,7 +67,7 @@ nlohmann::json MlpClassifierModel::toJson() const {
 
 std::unique_ptr<Model> MlpClassifierModel::fromJson(const nlohmann::json& j) {
     Network net = Network::fromJson(requireField(j, "network"));
-    const int classes = requireField(j, "classes").get<int>();
+    const int classes = integerFromJson<int>(requireField(j, "classes"), "classes");
     const bool consistent = net.output == OutputKind::Logistic
                                 ? classes == 2 && net.outputCount() == 1
                                 : net.output == OutputKind::Softmax && net.outputCount() == classes;

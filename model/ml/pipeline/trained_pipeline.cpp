@@ -5,6 +5,7 @@
 
 #include "data/number_text.h"
 #include "io/atomic_file.h"
+#include "ml/core/eigen_json.h"
 #include "ml/core/ml_errors.h"
 #include "ml/core/registry.h"
 
@@ -143,7 +144,7 @@ nlohmann::json TrainedPipeline::toJson() const {
 TrainedPipeline TrainedPipeline::fromJson(const nlohmann::json& j) {
     if (!j.is_object() || j.value("format", "") != "sluice.model")
         throw MisuseError("not a Sluice model file (no \"format\": \"sluice.model\")");
-    const int version = j.value("version", 0);
+    const int version = integerOr(j, "version", 0);
     if (version < 1 || version > kFormatVersion)
         throw MisuseError("model file version " + std::to_string(version) +
                           " is not supported by this version of Sluice (it reads 1 to " +
@@ -183,7 +184,7 @@ TrainedPipeline TrainedPipeline::load(const std::string& path) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for "1e400"
         throw MisuseError("model file '" + path + "' is not valid JSON (" + e.what() + ")");
     }
     try {

@@ -23,7 +23,7 @@ struct LoadedTree {
 };
 
 LoadedTree loadTree(const nlohmann::json& j) {
-    const auto features = requireField(j, "features").get<Eigen::Index>();
+    const auto features = integerFromJson<Eigen::Index>(requireField(j, "features"), "features");
     if (features < 1)
         throw MisuseError("model file: a tree needs at least one feature");
     LoadedTree t{FlatTree::fromJson(requireField(j, "tree"), features), features,

@@ -41,9 +41,9 @@ nlohmann::json FlatTree::toJson() const {
 
 FlatTree FlatTree::fromJson(const nlohmann::json& j, Eigen::Index features) {
     FlatTree t;
-    t.outputs = requireField(j, "outputs").get<int>();
-    const auto feature = requireField(j, "feature").get<std::vector<std::int32_t>>();
-    const auto next = requireField(j, "next").get<std::vector<std::int32_t>>();
+    t.outputs = integerFromJson<int>(requireField(j, "outputs"), "outputs");
+    const auto feature = integersFromJson<std::int32_t>(requireField(j, "feature"), "feature");
+    const auto next = integersFromJson<std::int32_t>(requireField(j, "next"), "next");
     const Eigen::VectorXd threshold = vectorFromJson(requireField(j, "threshold"), "threshold");
     const Eigen::VectorXd values = vectorFromJson(requireField(j, "leaf_values"), "leaf_values");
     const auto count = feature.size();

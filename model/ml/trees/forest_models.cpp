@@ -54,7 +54,7 @@ nlohmann::json forestJson(std::string_view kind, const ForestParts& parts,
 
 ForestParts loadForest(const nlohmann::json& j, int outputs) {
     ForestParts parts;
-    parts.features = requireField(j, "features").get<Eigen::Index>();
+    parts.features = integerFromJson<Eigen::Index>(requireField(j, "features"), "features");
     if (parts.features < 1)
         throw MisuseError("model file: a forest needs at least one feature");
     for (const auto& t : requireField(j, "trees")) {

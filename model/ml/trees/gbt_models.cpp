@@ -17,7 +17,7 @@ nlohmann::json commonJson(const Model& m, const GbtEnsemble& e, const Eigen::Vec
 }
 
 Eigen::Index featuresOf(const nlohmann::json& j) {
-    const auto f = requireField(j, "features").get<Eigen::Index>();
+    const auto f = integerFromJson<Eigen::Index>(requireField(j, "features"), "features");
     if (f < 1)
         throw MisuseError("model file: 'features' must be 1 or more");
     return f;
@@ -76,7 +76,7 @@ nlohmann::json GradientBoostingClassifierModel::toJson() const {
 
 std::unique_ptr<Model> GradientBoostingClassifierModel::fromJson(const nlohmann::json& j) {
     const Eigen::Index features = featuresOf(j);
-    const int classes = requireField(j, "classes").get<int>();
+    const int classes = integerFromJson<int>(requireField(j, "classes"), "classes");
     if (classes < 2)
         throw MisuseError("model file: a classifier needs 2 or more classes");
     GbtEnsemble e = GbtEnsemble::fromJson(j, features);

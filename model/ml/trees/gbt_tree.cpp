@@ -42,9 +42,9 @@ nlohmann::json GbtTree::toJson() const {
 }
 
 GbtTree GbtTree::fromJson(const nlohmann::json& j) {
-    const auto feature = requireField(j, "feature").get<std::vector<int>>();
-    const auto left = requireField(j, "left").get<std::vector<int>>();
-    const auto right = requireField(j, "right").get<std::vector<int>>();
+    const auto feature = integersFromJson<int>(requireField(j, "feature"), "feature");
+    const auto left = integersFromJson<int>(requireField(j, "left"), "left");
+    const auto right = integersFromJson<int>(requireField(j, "right"), "right");
     const Eigen::VectorXd threshold = vectorFromJson(requireField(j, "threshold"), "threshold");
     const Eigen::VectorXd value = vectorFromJson(requireField(j, "value"), "value");
     const std::size_t count = feature.size();
