@@ -11,6 +11,7 @@
 #include "app/runner/exit_codes.h"
 #include "app/runner/graph_settings.h"
 #include "app/runner/interrupt.h"
+#include "app/runner/memory_limit.h"
 #include "app/runner/run_report.h"
 #include "app/runner/sha256.h"
 #include "app/runner/terminal.h"
@@ -102,11 +103,17 @@ int runPipelineCommand(const RunnerOptions& options) {
     TerminalReporter reporter(std::cerr, graph, display, registry);
     for (const auto& w : warnings)
         reporter.message("warning   " + w);
+    if (options.memoryLimit) {
+        // After loading, before the workers start: the limit is for the run.
+        if (const std::string warning = applyMemoryLimit(*options.memoryLimit); !warning.empty())
+            reporter.message(warning);
+    }
 
     engine::Engine engine(registry);
     engine::RunOptions runOptions;
     runOptions.runTo = runTo;
     runOptions.threads = options.threads;
+    runOptions.memoryLimit = options.memoryLimit;
     runOptions.baseDirectory = fs::path(pipelinePath).parent_path().string();
 
     std::atomic<bool> done{false};

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "app/runner/memory_limit.h"
+
 namespace sluice::runner {
 namespace {
 
@@ -22,6 +24,7 @@ constexpr ValueOption kValueOptions[] = {
     {"--set", Scope::Run, "NODE.PARAM=VALUE"},
     {"--run-to", Scope::Run, "NODE"},
     {"--threads", Scope::Run, "N"},
+    {"--memory-limit", Scope::Run, "SIZE"},
     {"--json", Scope::Run, "OUT.json"},
     {"-o", Scope::Predict, "OUT.csv"},
     {"--output", Scope::Predict, "OUT.csv"},
@@ -133,6 +136,8 @@ RunnerOptions parseArguments(const std::vector<std::string>& args) {
             options.runTo = value;
         else if (name == "--threads")
             options.threads = parseThreads(value);
+        else if (name == "--memory-limit")
+            options.memoryLimit = parseMemorySize(value);
         else if (name == "--json")
             options.jsonPath = value;
         else
@@ -169,7 +174,7 @@ std::string versionText() {
 std::string helpText() {
     return R"HELP(Usage:
   sluice-run PIPELINE.sluice [--set NODE.PARAM=VALUE ...] [--run-to NODE]
-             [--threads N] [--json OUT.json] [--quiet]
+             [--threads N] [--memory-limit SIZE] [--json OUT.json] [--quiet]
   sluice-run predict MODEL.json DATA.csv [-o OUT.csv]
   sluice-run --help | --version
 
@@ -186,6 +191,13 @@ Options:
                           A relative path is taken from the current directory.
   --run-to NODE           Run only NODE and the nodes it depends on.
   --threads N             Worker threads (0, the default: one per core).
+  --memory-limit SIZE     Limit the process's memory to SIZE (512M, 2G; K, M,
+                          G, T are binary). A node that needs more fails alone
+                          with "ran out of memory"; the rest of the run goes
+                          on. On Linux and macOS this limits the whole
+                          process's address space (threads' stacks and
+                          memory-mapped input files count too); elsewhere it
+                          is ignored with a warning.
   --json OUT.json         Write the results: status, time, parameters as run,
                           and per node its status, time, metrics and outputs.
   --quiet, -q             Print errors only.

@@ -2,7 +2,7 @@
 // opened and nothing is printed, so every case is unit-testable.
 //
 //   sluice-run PIPELINE.sluice [--set NODE.PARAM=VALUE ...] [--run-to NODE]
-//              [--threads N] [--json OUT.json] [--quiet]
+//              [--threads N] [--memory-limit SIZE] [--json OUT.json] [--quiet]
 //   sluice-run predict MODEL.json DATA.csv [-o OUT.csv]
 //   sluice-run --help | --version
 //
@@ -21,6 +21,7 @@
 //   exist is checked against the loaded graph (graph_settings.h).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -46,9 +47,10 @@ struct RunnerOptions {
 
     // Run
     std::string pipeline;
-    std::vector<ParamSetting> settings;  // in command-line order
-    std::optional<std::string> runTo;    // id or title, as typed
-    unsigned threads = 0;                // 0: one per core
+    std::vector<ParamSetting> settings;        // in command-line order
+    std::optional<std::string> runTo;          // id or title, as typed
+    unsigned threads = 0;                      // 0: one per core
+    std::optional<std::uint64_t> memoryLimit;  // bytes (--memory-limit)
     std::optional<std::string> jsonPath;
     bool quiet = false;
 

@@ -26,10 +26,14 @@
 //   depend on it are skipped, other branches finish. Invalid parameters,
 //   unknown node types and missing required inputs fail the node without
 //   calling its run().
+// - A node that runs out of memory (std::bad_alloc) fails alone the same way:
+//   "ran out of memory", and with RunOptions::memoryLimit set, which limit
+//   and what to do about it.
 #pragma once
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -48,6 +52,12 @@ struct RunOptions {
     unsigned threads = 0;                    // workers and the CPU budget; 0 = core count
     std::string baseDirectory;               // where relative paths start (pipeline's folder)
     std::chrono::milliseconds throttle{50};  // progress and metric batching interval
+    // Informational only: the memory limit the caller imposed on the process
+    // (sluice-run --memory-limit), in bytes, and the option that set it. The
+    // engine does not enforce it; a node that runs out of memory names it in
+    // its message, so the user knows what to raise.
+    std::optional<std::uint64_t> memoryLimit;
+    std::string memoryLimitSource = "--memory-limit";
 };
 
 struct NodeOutcome {

@@ -78,6 +78,15 @@ std::string refusal(const Slot& slot) {
     return {};
 }
 
+// "ran out of memory", with the limit that caused it when the caller said.
+std::string outOfMemoryMessage(const RunOptions& options) {
+    if (!options.memoryLimit)
+        return "ran out of memory: use fewer rows or features, or close other programs";
+    const std::uint64_t mb = *options.memoryLimit / (1024 * 1024);
+    return "ran out of memory (limit " + std::to_string(mb) + " MB set by " +
+           options.memoryLimitSource + "): use fewer rows or raise the limit";
+}
+
 // Runs the node's own code; returns the failure message, empty on success.
 std::string runNodeCode(RunState& state, Slot& slot, const PortValues& inputs,
                         const nlohmann::json& params) {
@@ -104,7 +113,7 @@ std::string runNodeCode(RunState& state, Slot& slot, const PortValues& inputs,
     } catch (const Cancelled&) {
         error = "cancelled";
     } catch (const std::bad_alloc&) {
-        error = "ran out of memory";
+        error = outOfMemoryMessage(state.options);
     } catch (const std::exception& e) {
         error = e.what();
         if (error.empty())

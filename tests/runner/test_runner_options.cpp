@@ -150,11 +150,24 @@ private slots:
                 RunnerOptions::Command::Version);
     }
 
+    void memoryLimitSizes() {
+        QVERIFY(!parseArguments({"p"}).memoryLimit);
+        QCOMPARE(*parseArguments({"p", "--memory-limit", "512M"}).memoryLimit, std::uint64_t(512)
+                                                                                   << 20);
+        QCOMPARE(*parseArguments({"p", "--memory-limit=2G"}).memoryLimit, std::uint64_t(2) << 30);
+        QCOMPARE(*parseArguments({"p", "--memory-limit=2gb"}).memoryLimit, std::uint64_t(2) << 30);
+        QCOMPARE(*parseArguments({"p", "--memory-limit=1GiB"}).memoryLimit, std::uint64_t(1) << 30);
+        QCOMPARE(*parseArguments({"p", "--memory-limit=65536K"}).memoryLimit, std::uint64_t(64)
+                                                                                  << 20);
+        QCOMPARE(*parseArguments({"p", "--memory-limit=100000000"}).memoryLimit,
+                 std::uint64_t(100000000));
+    }
+
     void helpAndVersionText() {
         const std::string help = helpText();
         for (const char* part :
              {"sluice-run PIPELINE.sluice", "--set NODE.PARAM=VALUE", "--run-to NODE",
-              "--threads N", "--json OUT.json", "--quiet",
+              "--threads N", "--memory-limit SIZE", "--json OUT.json", "--quiet",
               "predict MODEL.json DATA.csv [-o OUT.csv]", "Exit codes:", "130", "--version"})
             QVERIFY2(help.find(part) != std::string::npos, part);
         QCOMPARE(help.back(), '\n');
@@ -217,6 +230,16 @@ private slots:
             "--threads needs a whole number from 0 (one per core) to 1024, not '5000'");
         row("threads empty", {"p", "--threads="},
             "--threads needs a whole number from 0 (one per core) to 1024, not ''");
+        row("memory limit not a size", {"p", "--memory-limit", "lots"},
+            "--memory-limit needs a size such as 512M or 2G (at least 16M), not 'lots'");
+        row("memory limit unknown unit", {"p", "--memory-limit=3Q"},
+            "--memory-limit needs a size such as 512M or 2G (at least 16M), not '3Q'");
+        row("memory limit too small", {"p", "--memory-limit", "1M"},
+            "--memory-limit needs a size such as 512M or 2G (at least 16M), not '1M'");
+        row("memory limit overflows", {"p", "--memory-limit", "99999999999T"},
+            "--memory-limit needs a size such as 512M or 2G (at least 16M), not '99999999999T'");
+        row("memory limit for predict", {"predict", "m.json", "d.csv", "--memory-limit", "1G"},
+            "option --memory-limit does not apply to the predict command");
         row("output for run", {"p", "-o", "x.csv"}, "option -o belongs to the predict command");
         row("predict without files", {"predict"},
             "predict needs a model file and a CSV file: predict MODEL.json DATA.csv");
