@@ -288,6 +288,109 @@ private slots:
         QCOMPARE(selectionAsTsv(*page.model(), two), QString("x\tid\n1\t\n\t5\n"));
     }
 
+    // Resource bounds: copying more than TablePage::kMaxCopyCells cells is
+    // refused with a notice pointing to Save as CSV (the clipboard text would
+    // freeze the window); the limit itself still copies.
+    void copyingTooManyCellsIsRefusedWithANotice() {
+        const std::size_t rows = std::size_t(TablePage::kMaxCopyCells) / 2;  // 2 columns
+        std::vector<double> a(rows + 1), b(rows + 1);
+        for (std::size_t i = 0; i <= rows; ++i) {
+            a[i] = double(i);
+            b[i] = double(i) * 2.0;
+        }
+        TablePage page(
+            Table::make({Column::numeric("a", std::move(a)), Column::numeric("b", std::move(b))}));
+        QApplication::clipboard()->setText("before");
+        QItemSelectionModel* selection = page.view()->selectionModel();
+        selection->select(
+            QItemSelection(page.model()->index(0, 0), page.model()->index(int(rows) - 1, 1)),
+            QItemSelectionModel::ClearAndSelect);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(page.copySelection());  // exactly the limit: copied
+        qInfo("copying %lld cells took %lld ms", TablePage::kMaxCopyCells, timer.elapsed());
+        QVERIFY(QApplication::clipboard()->text().startsWith("a\tb\n0\t0\n1\t2\n"));
+        QVERIFY(page.notice().isEmpty());
+
+        page.view()->selectAll();  // one cell-row more than the limit
+        QApplication::clipboard()->setText("before");
+        QVERIFY(!page.copySelection());
+        QCOMPARE(QApplication::clipboard()->text(), QString("before"));
+        QVERIFY2(page.notice().contains("Copying 1,000,002 cells is refused (at most 1,000,000)"),
+                 qPrintable(page.notice()));
+        QVERIFY2(page.statusLine()->text().contains("use Save as CSV"),
+                 qPrintable(page.statusLine()->text()));
+    }
+
+    // Sorting more than TableModel::kMaxSortRows rows is refused with a
+    // notice; the header's arrow goes back; restoring the order still works.
+    void sortingTooManyRowsIsRefusedWithANotice() {
+        const std::size_t n = TableModel::kMaxSortRows + 1;
+        std::vector<double> values(n);
+        for (std::size_t i = 0; i < n; ++i)
+            values[i] = double(n - i);
+        TablePage page(Table::make({Column::numeric("v", std::move(values))}));
+        QSignalSpy sorted(page.model(), &TableModel::sorted);
+        QSignalSpy refused(page.model(), &TableModel::sortRefused);
+        QElapsedTimer timer;
+        timer.start();
+        page.view()->sortByColumn(0, Qt::AscendingOrder);  // what a header click does
+        QVERIFY(timer.elapsed() < 1000 * timeScale());
+        QCOMPARE(refused.count(), 1);
+        QCOMPARE(sorted.count(), 0);
+        QCOMPARE(page.model()->sortColumn(), -1);
+        QVERIFY(!page.model()->isSorted());
+        QCOMPARE(page.model()->sourceRow(0), std::size_t(0));
+        QCOMPARE(page.view()->horizontalHeader()->sortIndicatorSection(), -1);
+        QVERIFY2(page.statusLine()->text().contains("Sorting 5,000,001 rows is refused"),
+                 qPrintable(page.statusLine()->text()));
+        page.model()->sort(-1);  // restoring the table order is always allowed
+        QCOMPARE(sorted.count(), 1);
+        QVERIFY(page.notice().isEmpty());
+
+        // Text columns sort slower: their bound is lower.
+        TablePage words(Table::make({Column::text(
+            "w", std::vector<std::string>(TableModel::kMaxTextSortRows + 1, "same"))}));
+        words.view()->sortByColumn(0, Qt::DescendingOrder);
+        QVERIFY(!words.model()->isSorted());
+        QVERIFY2(words.statusLine()->text().contains(
+                     "Sorting 1,500,001 rows is refused (at most 1,500,000 here)"),
+                 qPrintable(words.statusLine()->text()));
+    }
+
+    // The measurement behind kMaxSortRows: 5M rows, numeric and text, sort
+    // (the permutation alone) in about a second or less.
+    void sortingAtTheLimitStaysNearASecond() {
+        const std::size_t n = TableModel::kMaxSortRows;
+        std::vector<double> values(n);
+        QRandomGenerator random(3);
+        for (std::size_t i = 0; i < n; ++i)
+            values[i] = random.generateDouble();
+        TableModel model(Table::make({Column::numeric("v", std::move(values))}));
+        qint64 ms = -1;
+        connect(&model, &TableModel::sorted, this, [&](int, Qt::SortOrder, qint64 t) { ms = t; });
+        QElapsedTimer timer;
+        timer.start();
+        model.sort(0);
+        const qint64 total = timer.elapsed();
+        qInfo("5M numeric rows: sort %lld ms (%lld ms with the model reset)", ms, total);
+        QVERIFY(model.isSorted());
+        QVERIFY2(total < 1500 * timeScale(), qPrintable(QString::number(total)));
+
+        // Text sorts by byte order: slower per row; 1M short strings here,
+        // scaled to the limit in the message.
+        std::vector<std::string> words(1'000'000);
+        for (std::size_t i = 0; i < words.size(); ++i)
+            words[i] = "item " + std::to_string(random.bounded(1'000'000));
+        TableModel text(Table::make({Column::text("w", std::move(words))}));
+        timer.restart();
+        text.sort(0);
+        const qint64 textMs = timer.elapsed();
+        qInfo("1M text rows: sort %lld ms (1.5M, the bound: about %lld ms)", textMs,
+              textMs * 3 / 2 * 21 / 20);
+        QVERIFY2(textMs < 1500 * timeScale(), qPrintable(QString::number(textMs)));
+    }
+
     void saveAsCsvWritesTheViewOrder() {
         QTemporaryDir dir;
         TableModel model(sortable());

@@ -189,9 +189,19 @@ QString TableModel::columnTooltip(int index) const {
     return text;
 }
 
+std::size_t TableModel::maxSortRows(int column) const {
+    const bool text = table_ && column >= 0 && column < columnCount() &&
+                      table_->column(static_cast<std::size_t>(column)).kind() == ColumnKind::Text;
+    return text ? kMaxTextSortRows : kMaxSortRows;
+}
+
 void TableModel::sort(int column, Qt::SortOrder order) {
     if (!table_ || column >= columnCount())
         return;
+    if (column >= 0 && table_->rowCount() > maxSortRows(column)) {
+        emit sortRefused(column, table_->rowCount());
+        return;
+    }
     QElapsedTimer timer;
     timer.start();
     std::vector<std::size_t> next;

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QToolButton>
@@ -89,7 +90,19 @@ TablePage::TablePage(TablePtr table, QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(stack_, 1);
 
-    connect(model_, &TableModel::sorted, this, &TablePage::updateStatus);
+    connect(model_, &TableModel::sorted, this, [this] {
+        notice_.clear();
+        updateStatus();
+    });
+    connect(model_, &TableModel::sortRefused, this, [this](int column, std::size_t rows) {
+        // The header already shows the clicked column's arrow: put it back.
+        const QSignalBlocker quiet(view_->horizontalHeader());  // no second sort
+        view_->horizontalHeader()->setSortIndicator(model_->sortColumn(), model_->sortOrder());
+        showNotice(tr("Sorting %L1 rows is refused (at most %L2 here): sort the data in the "
+                      "pipeline, or use Save as CSV… and sort elsewhere")
+                       .arg(rows)
+                       .arg(model_->maxSortRows(column)));
+    });
     updateStatus();
 }
 
@@ -120,13 +133,32 @@ void TablePage::updateStatus() {
                              table_->column(std::size_t(model_->sortColumn())).name()),
                          model_->sortOrder() == Qt::AscendingOrder ? tr("ascending")
                                                                    : tr("descending"));
+    if (!notice_.isEmpty())
+        text += QStringLiteral(" — ") + notice_;
     status_->setText(text);
 }
 
-void TablePage::copySelection() {
-    const QString tsv = selectionAsTsv(*model_, view_->selectionModel()->selection());
+void TablePage::showNotice(const QString& text) {
+    notice_ = text;
+    updateStatus();
+}
+
+bool TablePage::copySelection() {
+    const QItemSelection selection = view_->selectionModel()->selection();
+    qint64 cells = 0;
+    for (const QItemSelectionRange& range : selection)
+        cells += qint64(range.width()) * range.height();
+    if (cells > kMaxCopyCells) {
+        showNotice(tr("Copying %L1 cells is refused (at most %L2): use Save as CSV… for this "
+                      "much")
+                       .arg(cells)
+                       .arg(kMaxCopyCells));
+        return false;
+    }
+    const QString tsv = selectionAsTsv(*model_, selection);
     if (!tsv.isEmpty())
         QApplication::clipboard()->setText(tsv);
+    return !tsv.isEmpty();
 }
 
 void TablePage::saveAsCsvWithDialog() {

@@ -33,8 +33,18 @@ public:
     /// "178 rows × 4 columns · sorted by pc1, descending".
     QLabel* statusLine() const { return status_; }
 
-    /// Copies the selection as TSV with a header row (table_export.h).
-    void copySelection();
+    /// Copies the selection as TSV with a header row (table_export.h). A
+    /// selection of more than kMaxCopyCells cells is refused (building the
+    /// text would freeze the window): the status line says to use Save as
+    /// CSV instead, and false is returned.
+    bool copySelection();
+    // 200,000 cells copy in about 15 ms; the bound is the clipboard's size
+    // (about 10 MB of text at the limit) more than the time.
+    static constexpr qint64 kMaxCopyCells = 1'000'000;
+
+    /// The notice shown after the status (a refused copy or sort); empty
+    /// when none. Cleared by the next sort.
+    QString notice() const { return notice_; }
     /// Asks for a file name and writes the table, in view order, as CSV.
     void saveAsCsvWithDialog();
 
@@ -43,6 +53,7 @@ protected:
 
 private:
     void updateStatus();
+    void showNotice(const QString& text);
 
     TablePtr table_;
     TableModel* model_;
@@ -52,6 +63,7 @@ private:
     QToolButton* tableButton_;
     QToolButton* scatterButton_;
     QLabel* status_;
+    QString notice_;
 };
 
 /// Widths from the header and the first rows, kept between readable bounds
