@@ -93,11 +93,14 @@ private:
         }
         GraphNode node;
         const auto idIt = n.find("id");
-        const bool hasId = idIt != n.end() && idIt->is_string() && !idIt->empty();
+        // json::empty() is false for every string, "" included: look at the text.
+        const bool hasId = idIt != n.end() && idIt->is_string() &&
+                           !idIt->get_ref<const std::string&>().empty();
         const std::string name = hasId ? "node " + inQuotes(idIt->get<std::string>()) : ordinal;
 
         const auto typeIt = n.find("type");
-        if (typeIt == n.end() || !typeIt->is_string() || typeIt->empty()) {
+        if (typeIt == n.end() || !typeIt->is_string() ||
+            typeIt->get_ref<const std::string&>().empty()) {
             warn(hasId ? idIt->get<std::string>() : "", "type",
                  name + ", field 'type': " +
                      (typeIt == n.end() ? "missing" : "must be a node type id") +
