@@ -1,6 +1,8 @@
 // What sluice-run writes: the terminal reporter's lines, the results JSON,
 // SHA-256 digests and the predictions table of the predict command.
 #include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -8,7 +10,9 @@
 #include <sstream>
 
 #include "app/runner/predict_command.h"
+#include "app/runner/run_command.h"
 #include "app/runner/run_report.h"
+#include "app/runner/runner_options.h"
 #include "app/runner/sha256.h"
 #include "app/runner/terminal_reporter.h"
 #include "io/csv_reader.h"
@@ -95,6 +99,33 @@ class TestRunnerOutput : public QObject {
     Q_OBJECT
 
 private slots:
+    // The whole command in this process
+
+    void runsAPipelineInProcess() {
+        // What sluice-run's main() runs, on this process's threads: the
+        // engine's workers and the polling thread. Under ThreadSanitizer
+        // this is how the runner is traced (test_runner_process starts a
+        // child process, which TSan cannot follow through fork()).
+        qputenv("SLUICE_DATASETS_DIR", SLUICE_DATASETS_DIR);  // as sluice-run's tests do
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString pipeline = dir.filePath("iris.sluice");
+        QVERIFY(QFile::copy(QStringLiteral(SLUICE_RUN_FIXTURES "/iris.sluice"), pipeline));
+        const std::string report = dir.filePath("report.json").toStdString();
+        const runner::RunnerOptions options = runner::parseArguments(
+            {pipeline.toStdString(), "--json", report, "--threads", "2", "--quiet"});
+        QCOMPARE(runner::runPipelineCommand(options), 0);
+
+        std::ifstream in(report);
+        const nlohmann::json j = nlohmann::json::parse(in);
+        QCOMPARE(j.at("status").get<std::string>(), std::string("ok"));
+        QVERIFY(j.at("nodes").size() >= 5);
+        for (const auto& [id, node] : j.at("nodes").items())
+            QVERIFY2(node.at("status").get<std::string>() == "done", id.c_str());
+        // The Save model node wrote beside the pipeline.
+        QVERIFY(QFileInfo::exists(dir.filePath("iris_model.json")));
+    }
+
     // SHA-256
 
     void sha256KnownVectors() {
