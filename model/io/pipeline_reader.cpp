@@ -94,8 +94,8 @@ private:
         GraphNode node;
         const auto idIt = n.find("id");
         // json::empty() is false for every string, "" included: look at the text.
-        const bool hasId = idIt != n.end() && idIt->is_string() &&
-                           !idIt->get_ref<const std::string&>().empty();
+        const bool hasId =
+            idIt != n.end() && idIt->is_string() && !idIt->get_ref<const std::string&>().empty();
         const std::string name = hasId ? "node " + inQuotes(idIt->get<std::string>()) : ordinal;
 
         const auto typeIt = n.find("type");
