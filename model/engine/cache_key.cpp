@@ -16,9 +16,24 @@ std::string nodeKey(const std::string& type, const nlohmann::json& fullParams,
     return hash.hex();
 }
 
+FileStamp stampFile(const std::string& path) {
+    namespace fs = std::filesystem;
+    FileStamp stamp;
+    stamp.path = path;
+    std::error_code error;
+    const auto status = fs::status(path, error);
+    if (!error && fs::is_regular_file(status)) {
+        stamp.exists = true;
+        stamp.size = fs::file_size(path, error);
+        const auto time = fs::last_write_time(path, error);
+        stamp.modifiedNs =
+            std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
+    }
+    return stamp;
+}
+
 FileStamps stampFiles(const NodeType& type, const nlohmann::json& fullParams,
                       const std::string& baseDirectory) {
-    namespace fs = std::filesystem;
     FileStamps stamps;
     RunContext resolver;
     resolver.baseDirectory = baseDirectory;
@@ -28,19 +43,7 @@ FileStamps stampFiles(const NodeType& type, const nlohmann::json& fullParams,
         const auto it = fullParams.find(spec.name);
         if (it == fullParams.end() || !it->is_string() || it->get<std::string>().empty())
             continue;
-        FileStamp stamp;
-        stamp.path = resolver.resolvePath(it->get<std::string>());
-        std::error_code error;
-        const auto status = fs::status(stamp.path, error);
-        if (!error && fs::is_regular_file(status)) {
-            stamp.exists = true;
-            stamp.size = fs::file_size(stamp.path, error);
-            const auto time = fs::last_write_time(stamp.path, error);
-            stamp.modifiedNs =
-                std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch())
-                    .count();
-        }
-        stamps.push_back(std::move(stamp));
+        stamps.push_back(stampFile(resolver.resolvePath(it->get<std::string>())));
     }
     return stamps;
 }

@@ -37,6 +37,8 @@ using InputKeys = std::map<std::string, std::string>;
 
 std::string nodeKey(const std::string& type, const nlohmann::json& fullParams,
                     const InputKeys& inputs);
+// The stamp of one file as it is now (exists false if it is not a regular file).
+FileStamp stampFile(const std::string& path);
 FileStamps stampFiles(const NodeType& type, const nlohmann::json& fullParams,
                       const std::string& baseDirectory);
 std::string outputKey(const std::string& nodeKey, const FileStamps& stamps);
