@@ -62,6 +62,7 @@ MainWindow::MainWindow(QWidget* parent)
     createMenusAndToolbar();
     connectDocument();
     connectRunner();
+    connectWatcher();
     statusBar()->showMessage(tr("Ready"));
 
     // 1280x800 suits the canvas and three docks, but never start larger than
@@ -173,6 +174,8 @@ void MainWindow::createMenusAndToolbar() {
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->setObjectName(QStringLiteral("runMenu"));
     run->addActions({a.run, a.runToSelected, a.stop});
+    run->addSeparator();
+    run->addActions({a.watchInputs, a.watchInterval});
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));

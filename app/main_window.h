@@ -17,6 +17,7 @@ class GraphScene;
 class Inspector;
 class NodeLibrary;
 class OutputPreview;
+class PipelineWatcher;
 class RunController;
 class RunLog;
 class TrainingChartsPanel;
@@ -50,6 +51,7 @@ public:
     RunLog* runLog() const { return log_; }
     /// The Charts dock's content: live training curves.
     TrainingChartsPanel* charts() const { return charts_; }
+    PipelineWatcher* watcher() const { return watcher_; }
     const WindowActions& actions() const { return *actions_; }
 
     /// Opens a pipeline file (command line, Examples, Recent, a dropped
@@ -95,6 +97,10 @@ private:
     void createMenusAndToolbar();
     void connectDocument();
     void connectRunner();
+    // Run > Watch Input Files (main_window_watch.cpp).
+    void connectWatcher();
+    void setWatching(bool on);
+    void askWatchInterval();
     void updateTitle();
     void updateActions();
     void scheduleBadgeRefresh();
@@ -129,6 +135,7 @@ private:
     RunLog* log_ = nullptr;
     TrainingChartsPanel* charts_ = nullptr;
     ChartFeed* chartFeed_ = nullptr;
+    PipelineWatcher* watcher_ = nullptr;
     std::unique_ptr<WindowActions> actions_;
     QPointer<AboutDialog> about_;
     QPointer<OutputPreview> preview_;

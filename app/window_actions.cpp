@@ -83,6 +83,12 @@ WindowActions::WindowActions(QWidget* window) {
     runToSelected =
         make(window, QObject::tr("Run to &Selected"), "runToAction", {K(Qt::CTRL | Qt::Key_F5)});
     stop = make(window, QObject::tr("S&top"), "stopAction", {K(Qt::SHIFT | Qt::Key_F5)});
+    watchInputs = make(window, QObject::tr("&Watch Input Files"), "watchInputsAction",
+                       {K(Qt::CTRL | Qt::ALT | Qt::Key_W)});
+    watchInputs->setCheckable(true);
+    watchInputs->setStatusTip(
+        QObject::tr("Run the pipeline again whenever a file it reads changes"));
+    watchInterval = make(window, QObject::tr("Watch &Interval…"), "watchIntervalAction");
 
     about = make(window, QObject::tr("&About Sluice"), "aboutAction");
     about->setMenuRole(QAction::AboutRole);

@@ -42,6 +42,8 @@ struct WindowActions {
     QAction* run;
     QAction* runToSelected;
     QAction* stop;
+    QAction* watchInputs;    // checkable: re-run when input files change
+    QAction* watchInterval;  // asks for the minimum seconds between watched runs
     // Help
     QAction* about;
     QAction* aboutQt;
