@@ -26,12 +26,6 @@ using namespace sluice;
 
 namespace {
 
-double timeScale() {
-    const char* text = std::getenv("SLUICE_TIME_SCALE");
-    const double scale = text ? std::atof(text) : 1.0;
-    return scale > 0 ? scale : 1.0;
-}
-
 QVector<engine::MetricPoint> points(const std::string& name, int first, int count,
                                     double (*value)(int)) {
     QVector<engine::MetricPoint> result;
@@ -301,7 +295,6 @@ private slots:
         QVERIFY2(redraws <= cap,
                  qPrintable(QStringLiteral("%1 redraws in %2 s").arg(redraws).arg(seconds)));
         QVERIFY2(redraws >= 5, qPrintable(QString::number(redraws)));  // it did draw live
-        QVERIFY(seconds < 5.0 * timeScale());
         QTRY_VERIFY(panel.chart("lr") && panel.chart("lr")->series("loss") &&
                     panel.chart("lr")->series("loss")->count() == total);
         const QLineSeries* s = panel.chart("lr")->series("loss");
