@@ -22,8 +22,17 @@ struct Curve {
     double area = std::numeric_limits<double>::quiet_NaN();  // AUC where it applies
 };
 
+// One column's distribution in two data sets, bin by bin (drift results):
+// the share of each side's rows in each bin (each side sums to 1).
+struct Distribution {
+    std::string name;               // the column
+    std::vector<std::string> bins;  // "≤ 4.8", "(4.8, 5.3]", "setosa", "(missing)"
+    std::vector<double> reference, current;
+};
+
 struct Results {
-    std::string kind;  // "scores", "cross_validation", "confusion_matrix", "roc", "importance"
+    std::string kind;  // "scores", "cross_validation", "confusion_matrix", "roc", "importance",
+                       // "drift"
     std::string task;  // "classification", "regression", ...
     std::map<std::string, double> metrics;
     std::vector<std::string> labels;     // class labels: rows/columns of matrix
@@ -31,6 +40,8 @@ struct Results {
     std::vector<Curve> curves;           // ROC: x false positive rate, y true positive rate
     std::vector<Curve> precisionRecall;  // x recall, y precision; area = average precision
     TablePtr table;                      // detail rows; regression scores: "actual" and "predicted"
+    std::vector<Distribution> distributions;  // drift: one per row of table (no bins when
+                                              // that column was not compared)
 
     // "accuracy 0.95, f1_macro 0.94" for logs and tooltips.
     std::string summary() const;

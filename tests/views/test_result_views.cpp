@@ -491,6 +491,7 @@ private slots:
         const QPalette light = QApplication::style()->standardPalette();
         const QPalette dark = sluice::test::darkTestPalette();
 
+        const auto iris = datasetTable("iris.csv"), cancer = datasetTable("breast_cancer.csv");
         const std::vector<std::pair<QString, ResultsValue>> pages = {
             {"iris", scoresOf("logistic_regression", "iris.csv")},
             {"breast_cancer", scoresOf("logistic_regression", "breast_cancer.csv")},
@@ -501,6 +502,12 @@ private slots:
             {"importance_bc", resultsOf("evaluate.feature_importance",
                                         {{"model", trainOn("logistic_regression",
                                                            datasetTable("breast_cancer.csv"))}})},
+            {"drift_iris",
+             resultsOf("evaluate.drift", {{"reference", testing::rowsOf(iris, 0, 150, 2)},
+                                          {"current", testing::rowsOf(iris, 1, 150, 2)}})},
+            {"drift_bc",
+             resultsOf("evaluate.drift", {{"reference", testing::rowsOf(cancer, 0, 569, 2)},
+                                          {"current", testing::rowsOf(cancer, 1, 569, 2)}})},
         };
         for (const auto& [palette, paletteName] :
              {std::pair{light, QString("light")}, std::pair{dark, QString("dark")}}) {

@@ -12,6 +12,7 @@
 #include "views/results/confusion_heatmap.h"
 #include "views/results/curve_charts.h"
 #include "views/results/cv_view.h"
+#include "views/results/drift_view.h"
 #include "views/results/importance_view.h"
 #include "views/results/metrics_table.h"
 #include "views/results/regression_charts.h"
@@ -21,6 +22,8 @@ namespace {
 
 // The metrics a person looks at first, by task; the table has all of them.
 QString headline(const Results& r) {
+    if (r.kind == "drift")
+        return driftHeadline(r);
     static const char* classification[] = {"accuracy", "balanced_accuracy", "f1_macro", "roc_auc",
                                            "log_loss"};
     static const char* regression[] = {"r2", "rmse", "mae"};
@@ -138,6 +141,14 @@ bool addImportanceTabs(const Results& r, QTabWidget* tabs) {
     return true;
 }
 
+bool addDriftTabs(const Results& r, QTabWidget* tabs) {
+    if (!r.table)
+        return false;
+    tabs->addTab(new DriftView(r, tabs), QObject::tr("Drift"));
+    tabs->addTab(makeDetailTable(r.table, tabs), QObject::tr("Details"));
+    return true;
+}
+
 }  // namespace
 
 QWidget* makeResultsPage(const Results& results, QWidget* parent) {
@@ -161,6 +172,8 @@ QWidget* makeResultsPage(const Results& results, QWidget* parent) {
         shown = addCrossValidationTabs(results, tabs);
     else if (results.kind == "importance")
         shown = addImportanceTabs(results, tabs);
+    else if (results.kind == "drift")
+        shown = addDriftTabs(results, tabs);
     else if (results.task == "regression")
         shown = addRegressionTabs(results, tabs);
     if (!shown) {

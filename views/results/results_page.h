@@ -6,7 +6,9 @@
 //    table, the predictions;
 //  - "confusion_matrix" / "roc": the heatmap or the ROC chart, and the metrics;
 //  - cross-validation: learners x metrics table and bar chart, and the folds;
-//  - importance: sorted bar chart beside its table.
+//  - importance: sorted bar chart beside its table;
+//  - drift: the per-column table above the selected column's distributions
+//    (drift_view.h), and the full table.
 // One tab per view ("resultsTabs"), sized to read well in the preview window
 // (760 x 520); a one-line headline of the key metrics above ("resultsHeadline").
 #pragma once

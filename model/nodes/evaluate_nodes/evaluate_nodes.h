@@ -1,5 +1,5 @@
 // The Evaluate family: predict, score, cross-validate, confusion matrix,
-// ROC curve, feature importance. Each class is one node type; see the
+// ROC curve, feature importance, data drift. Each class is one node type; see the
 // descriptions in their NodeInfo.
 #pragma once
 
@@ -42,6 +42,12 @@ class CrossValidateNode : public NodeType {
 public:
     static constexpr int kLearnerInputs = 4;
     CrossValidateNode();
+    PortValues run(const PortValues&, const nlohmann::json&, RunContext&) const override;
+};
+
+class DriftNode : public NodeType {
+public:
+    DriftNode();
     PortValues run(const PortValues&, const nlohmann::json&, RunContext&) const override;
 };
 

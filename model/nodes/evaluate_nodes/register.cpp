@@ -11,6 +11,7 @@ void registerEvaluateNodes(NodeRegistry& registry) {
     registry.add(std::make_unique<ConfusionMatrixNode>());
     registry.add(std::make_unique<RocCurveNode>());
     registry.add(std::make_unique<FeatureImportanceNode>());
+    registry.add(std::make_unique<DriftNode>());
 }
 
 }  // namespace sluice
