@@ -80,7 +80,8 @@ void CanvasView::setGraphScene(GraphScene* scene) {
             viewport()->update();  // the empty hint may come or go
         });
         connect(scene, &GraphScene::quickAddRequested, this, &CanvasView::openQuickAdd);
-        connect(scene, &QObject::destroyed, this, [this] {
+        connect(scene, &GraphScene::aboutToBeDestroyed, this, [this] {
+            disconnect(graphScene_, nullptr, this, nullptr);
             graphScene_ = nullptr;
             setScene(ownScene_);
             updateMinimapVisibility();

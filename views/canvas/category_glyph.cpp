@@ -1,12 +1,15 @@
 #include "views/canvas/category_glyph.h"
 
 #include <QFile>
-#include <QHash>
 #include <QIconEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
 #include <QSvgRenderer>
+
+#include <map>
+#include <memory>
+#include <utility>
 
 namespace sluice {
 
@@ -16,20 +19,19 @@ namespace {
 // 16 x 16 grid. Each is recoloured by rewriting its one colour in the text
 // (so it stays vector, crisp at any zoom and pixel ratio) and the renderer
 // is kept per category and colour: cards repaint often, palettes rarely.
+// The cache owns them and frees them at exit (LeakSanitizer checks).
 QSvgRenderer* glyphRenderer(NodeCategory category, const QColor& color) {
-    static QHash<QPair<int, QRgb>, QSvgRenderer*> cache;
-    const auto key = qMakePair(static_cast<int>(category), color.rgb());
-    if (QSvgRenderer* hit = cache.value(key))
-        return hit;
+    static std::map<std::pair<int, QRgb>, std::unique_ptr<QSvgRenderer>> cache;
+    const auto key = std::make_pair(static_cast<int>(category), color.rgb());
+    if (const auto hit = cache.find(key); hit != cache.end())
+        return hit->second.get();
     static const char* const names[] = {"data",     "transform", "train",
                                         "evaluate", "visualize", "output"};
     QFile file(QStringLiteral(":/icons/categories/%1.svg")
                    .arg(QLatin1String(names[static_cast<int>(category)])));
     QByteArray svg = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     svg.replace("#000", color.name(QColor::HexRgb).toLatin1());
-    auto* renderer = new QSvgRenderer(svg);  // lives as long as the program
-    cache.insert(key, renderer);
-    return renderer;
+    return cache.emplace(key, std::make_unique<QSvgRenderer>(svg)).first->second.get();
 }
 
 class GlyphIconEngine : public QIconEngine {

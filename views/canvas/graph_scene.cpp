@@ -57,6 +57,7 @@ GraphScene::GraphScene(GraphDocument* document, QObject* parent)
 }
 
 GraphScene::~GraphScene() {
+    emit aboutToBeDestroyed();
     // The base class deletes the items; forget them first so nothing reaches
     // a half-deleted item through the maps.
     drag_.reset();

@@ -96,6 +96,10 @@ public:
     std::vector<PortItem*> compatiblePorts() const;
 
 signals:
+    /// First thing in the destructor, while this is still a GraphScene:
+    /// views must let go of it now (a view asked during ~QGraphicsScene
+    /// would call into a half-destroyed object).
+    void aboutToBeDestroyed();
     /// A short message for the status bar, e.g. why a connection was refused.
     void statusMessage(const QString& text);
     /// The user asked to add a node at `scenePos` (double-click or Tab on the
