@@ -3,6 +3,8 @@
 #include <QMetaObject>
 
 #include "app/node_lineage.h"
+#include "history/run_history.h"
+#include "history/run_recorder.h"
 
 namespace sluice {
 namespace {
@@ -105,24 +107,50 @@ bool RunController::run(const Graph& snapshot, const QString& baseDirectory,
     options.threads = threads_;
     options.throttle = throttle_;
     options.baseDirectory = baseDirectory.toStdString();
+    history::RunSetup recording{historyPipeline_.toStdString(), historySource_.toStdString(),
+                                options.runTo};
     running_ = true;
     tick_.start();
-    worker_ = std::thread([this, graph = snapshot, options = std::move(options)] {
-        Relay relay(*this);
-        RunEnding ending;
-        try {
-            ending.result = engine_.run(graph, options, &relay);
-        } catch (const std::exception& e) {
-            ending.error = e.what();  // a bad runTo: nothing ran
-        } catch (...) {
-            ending.error = "the engine failed with an unknown error";
-        }
-        queue_.finish(std::move(ending));
-        // Report the end now rather than at the next tick.
-        QMetaObject::invokeMethod(this, &RunController::drain, Qt::QueuedConnection);
-    });
+    worker_ = std::thread(
+        [this, graph = snapshot, options = std::move(options), recording = std::move(recording)] {
+            Relay relay(*this);
+            // The recorder sees every event on its way to the GUI (curves).
+            std::optional<history::RunRecorder> recorder;
+            if (!recording.pipelinePath.empty())
+                recorder.emplace(graph, recording, registry_, &relay);
+            engine::RunObserver* observer = recorder ? static_cast<engine::RunObserver*>(&*recorder)
+                                                     : static_cast<engine::RunObserver*>(&relay);
+            RunEnding ending;
+            try {
+                ending.result = engine_.run(graph, options, observer);
+            } catch (const std::exception& e) {
+                ending.error = e.what();  // a bad runTo: nothing ran
+            } catch (...) {
+                ending.error = "the engine failed with an unknown error";
+            }
+            if (recorder) {
+                // Here, not on the GUI thread: hashing input and model files
+                // takes time on big files.
+                try {
+                    history::RunRecord record = ending.error.empty()
+                                                    ? recorder->finish(ending.result)
+                                                    : recorder->finishWithError(ending.error);
+                    ending.recordPath = history::RunHistory(recording.pipelinePath).add(record);
+                } catch (const std::exception& e) {
+                    ending.historyError = e.what();
+                }
+            }
+            queue_.finish(std::move(ending));
+            // Report the end now rather than at the next tick.
+            QMetaObject::invokeMethod(this, &RunController::drain, Qt::QueuedConnection);
+        });
     emit runStarted();
     return true;
+}
+
+void RunController::setHistory(const QString& pipelinePath, const QString& source) {
+    historyPipeline_ = history::recordingDisabledByEnvironment() ? QString() : pipelinePath;
+    historySource_ = source;
 }
 
 void RunController::stop() {
@@ -306,6 +334,13 @@ void RunController::finish(RunEnding ending) {
                          .arg(result.count(engine::NodeStatus::Failed))
                          .arg(result.count(engine::NodeStatus::Skipped)),
                      true);
+    if (!ending.historyError.empty())
+        emit logLine(
+            {},
+            tr("The run was not recorded in the run history: %1").arg(qstr(ending.historyError)),
+            true);
+    else if (!ending.recordPath.empty())
+        emit runRecorded(qstr(ending.recordPath));
     // Only now: a slot of the signals above must not start a run while this
     // one is still being reported.
     running_ = false;

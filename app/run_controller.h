@@ -36,6 +36,12 @@ namespace sluice {
 ///   latest per node), metricsArrived once per node with every new point,
 ///   logLine per log line, failure, skip and finished node; finally
 ///   runFinished(ok, cancelled), after which isRunning() is false.
+/// - Run history: with setHistory(pipelinePath), every run from then on,
+///   whatever its outcome, is recorded in that pipeline's history
+///   (history/run_history.h) on the worker thread after the engine returned;
+///   runRecorded(recordPath) comes just before runFinished, or a logLine
+///   error says why the run could not be recorded. An empty path (an unsaved
+///   pipeline) records nothing.
 /// - Badges (see BadgeBook): refreshBadges() after every edit makes nodes
 ///   whose results the engine holds for their present parameters and inputs
 ///   show Done, nodes that ran before show Stale (a failure, skip or cancel
@@ -68,6 +74,10 @@ public:
     /// next runs (engine::RunOptions::throttle). Signals stay at most one per
     /// tick whatever this is.
     void setThrottle(std::chrono::milliseconds interval) { throttle_ = interval; }
+    /// Records the next runs in the history of `pipelinePath` (empty: no
+    /// recording) with `source` ("gui", "watch", "sweep"; run_recorder.h).
+    void setHistory(const QString& pipelinePath, const QString& source = QStringLiteral("gui"));
+    QString historyPipeline() const { return historyPipeline_; }
 
     /// The editor's graph changed (an edit, undo, open): recompute badges.
     void refreshBadges(const Graph& current, const QString& baseDirectory);
@@ -92,6 +102,8 @@ signals:
     void metricsArrived(const QString& id, const QVector<sluice::engine::MetricPoint>& points);
     /// id is empty for run-wide lines.
     void logLine(const QString& id, const QString& text, bool isError);
+    /// The run was recorded in the history, in this file.
+    void runRecorded(const QString& recordPath);
     void runFinished(bool ok, bool cancelled);
 
 private:
@@ -112,6 +124,8 @@ private:
     bool running_ = false;
     unsigned threads_ = 0;
     std::chrono::milliseconds throttle_ = engine::RunOptions{}.throttle;
+    QString historyPipeline_;
+    QString historySource_ = QStringLiteral("gui");
 
     BadgeBook badges_;
     std::optional<Graph> current_;  // the latest graph the editor showed us

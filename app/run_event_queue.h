@@ -15,6 +15,10 @@ namespace sluice {
 struct RunEnding {
     engine::RunResult result;
     std::string error;
+    // Run history: the record's file, or why the run could not be recorded
+    // (both empty when the run was not to be recorded).
+    std::string recordPath;
+    std::string historyError;
 };
 
 /// The hand-off between a run's worker threads and the GUI thread: the
