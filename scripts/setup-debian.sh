@@ -19,6 +19,9 @@ packages=(
   clang libclang-rt-14-dev libfuzzer-14-dev
   # lld: links several times faster than GNU ld (CMakeLists.txt, SLUICE_USE_LLD).
   lld
+  # The exported Python scripts are run and compared with sluice-run (ctest
+  # label "export"): Debian's pandas and scikit-learn for /usr/bin/python3.
+  python3-pandas python3-sklearn
 )
 # Extra tools for benchmarks and screenshots; asked for with --bench.
 if [[ "${1:-}" == "--bench" ]]; then

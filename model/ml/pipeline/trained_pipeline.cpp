@@ -124,6 +124,13 @@ Eigen::VectorXd TrainedPipeline::encodeTarget(const Table& table) const {
     return Eigen::Map<const Eigen::VectorXd>(v.data(), static_cast<Eigen::Index>(v.size()));
 }
 
+TrainedPipeline TrainedPipeline::withLeadingSteps(
+    const std::vector<std::shared_ptr<const TableTransform>>& steps) const {
+    TrainedPipeline p = *this;
+    p.steps_.insert(p.steps_.begin(), steps.begin(), steps.end());
+    return p;
+}
+
 nlohmann::json TrainedPipeline::toJson() const {
     nlohmann::json steps = nlohmann::json::array();
     for (const auto& s : steps_)

@@ -46,6 +46,12 @@ public:
     // The target of `table` encoded as the model sees it (class indices).
     Eigen::VectorXd encodeTarget(const Table& table) const;
 
+    // A copy that first applies `steps` (fitted upstream of training, in
+    // order), then this pipeline's own steps: so a model trained on a scaled
+    // table is saved with its scaler and predicts on raw rows.
+    TrainedPipeline withLeadingSteps(
+        const std::vector<std::shared_ptr<const TableTransform>>& steps) const;
+
     const Model& model() const { return *model_; }
     const std::vector<std::string>& features() const { return features_; }
     const std::string& targetColumn() const { return target_; }

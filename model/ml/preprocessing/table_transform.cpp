@@ -27,6 +27,8 @@ std::unique_ptr<TableTransform> loadTransform(const nlohmann::json& j) {
             return loadScaler(j);
         if (kind == "one_hot")
             return loadOneHot(j);
+        if (kind == "pca")
+            return loadPcaTransform(j);
     } catch (const nlohmann::json::exception& e) {
         throw MisuseError("model file: preprocessing step '" + kind +
                           "' is malformed: " + e.what());

@@ -7,8 +7,11 @@
 
 namespace sluice {
 
+// Save model: inputs `model` and optional `transform_1`..`transform_3`,
+// fitted preprocessing applied (in port order) before the model's own steps.
 class SaveModelNode : public NodeType {
 public:
+    static constexpr int kTransformInputs = 3;
     SaveModelNode();
     PortValues run(const PortValues&, const nlohmann::json&, RunContext&) const override;
 };
