@@ -123,6 +123,7 @@ void MainWindow::createDocks() {
     QDockWidget* chartsDock =
         dock(this, tr("Charts"), "chartsDock", charts_, Qt::BottomDockWidgetArea);
     tabifyDockWidget(logDock, chartsDock);
+    createRunsDock();
 
     connect(library_, &NodeLibrary::nodeChosen, this, [this](const QString& type) {
         addNodeAt(type, canvas_->mapToScene(canvas_->viewport()->rect().center()));
@@ -152,6 +153,8 @@ void MainWindow::createMenusAndToolbar() {
     file->addSeparator();
     file->addActions({a.save, a.saveAs});
     file->addSeparator();
+    file->addAction(a.exportPython);
+    file->addSeparator();
     file->addAction(a.quit);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -174,6 +177,9 @@ void MainWindow::createMenusAndToolbar() {
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->setObjectName(QStringLiteral("runMenu"));
     run->addActions({a.run, a.runToSelected, a.stop});
+    QAction* sweep = run->addAction(tr("S&weep Parameters..."), this, &MainWindow::openSweepDialog);
+    sweep->setObjectName(QStringLiteral("sweepAction"));
+    sweep->setStatusTip(tr("Run the pipeline over several values of node parameters and compare"));
     run->addSeparator();
     run->addActions({a.watchInputs, a.watchInterval});
 
@@ -196,6 +202,7 @@ void MainWindow::createMenusAndToolbar() {
     connect(a.open, &QAction::triggered, this, &MainWindow::openDialog);
     connect(a.save, &QAction::triggered, this, &MainWindow::save);
     connect(a.saveAs, &QAction::triggered, this, &MainWindow::saveAs);
+    connect(a.exportPython, &QAction::triggered, this, &MainWindow::exportPythonDialog);
     // closeAllWindows, not quit(): windows get a closeEvent and may veto.
     connect(a.quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
     connect(a.undo, &QAction::triggered, document_->undoStack(), &QUndoStack::undo);

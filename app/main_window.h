@@ -18,8 +18,10 @@ class Inspector;
 class NodeLibrary;
 class OutputPreview;
 class PipelineWatcher;
+class SweepDialog;
 class RunController;
 class RunLog;
+class RunsPanel;
 class TrainingChartsPanel;
 struct NodeBadge;
 struct WindowActions;
@@ -51,6 +53,8 @@ public:
     RunLog* runLog() const { return log_; }
     /// The Charts dock's content: live training curves.
     TrainingChartsPanel* charts() const { return charts_; }
+    /// The Runs dock's content: the pipeline's recorded runs.
+    RunsPanel* runsPanel() const { return runs_; }
     PipelineWatcher* watcher() const { return watcher_; }
     const WindowActions& actions() const { return *actions_; }
 
@@ -94,6 +98,7 @@ protected:
 
 private:
     void createDocks();
+    void createRunsDock();  // main_window_runs.cpp
     void createMenusAndToolbar();
     void connectDocument();
     void connectRunner();
@@ -101,6 +106,8 @@ private:
     void connectWatcher();
     void setWatching(bool on);
     void askWatchInterval();
+    // Run > Sweep... (main_window_sweep.cpp): one dialog, reused.
+    void openSweepDialog();
     void updateTitle();
     void updateActions();
     void scheduleBadgeRefresh();
@@ -112,6 +119,9 @@ private:
     void openDialog();
     bool save();
     bool saveAs();
+    // File > Export as Python: asks where, writes the script; changes nothing
+    // in the document (no undo step).
+    void exportPythonDialog();
     bool maybeSave();  // false: the user cancelled
     void rebuildRecentMenu();
     void rebuildExamplesMenu();
@@ -134,10 +144,12 @@ private:
     Inspector* inspector_ = nullptr;
     RunLog* log_ = nullptr;
     TrainingChartsPanel* charts_ = nullptr;
+    RunsPanel* runs_ = nullptr;
     ChartFeed* chartFeed_ = nullptr;
     PipelineWatcher* watcher_ = nullptr;
     std::unique_ptr<WindowActions> actions_;
     QPointer<AboutDialog> about_;
+    QPointer<SweepDialog> sweep_;
     QPointer<OutputPreview> preview_;
     QString requestedPipeline_;
     int pasteCount_ = 0;

@@ -29,6 +29,8 @@ QMenu* MainWindow::createNodeMenu(const QString& id) {
     bold.setBold(true);
     show->setFont(bold);
     menu->addAction(actions_->runToSelected);
+    QAction* sweep = menu->addAction(tr("Sweep parameters..."), this, &MainWindow::openSweepDialog);
+    sweep->setObjectName(QStringLiteral("sweepNodeAction"));
     if (charts_->chart(id)) {
         QAction* clear = menu->addAction(tr("Clear training chart"), this,
                                          [this, id] { charts_->clearNode(id); });

@@ -1,5 +1,5 @@
-// MainWindow: new, open, save, recent files, examples, dropped files and
-// recovery copies.
+// MainWindow: new, open, save, export as Python, recent files, examples,
+// dropped files and recovery copies.
 #include <QAction>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -19,6 +19,7 @@
 #include "app/recent_files.h"
 #include "app/run_controller.h"
 #include "app/window_actions.h"
+#include "export/python_export.h"
 #include "views/canvas/graph_scene.h"
 #include "views/canvas_view.h"
 #include "views/run_log.h"
@@ -134,6 +135,33 @@ bool MainWindow::saveAs() {
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
     scheduleBadgeRefresh();  // relative paths now resolve against the new folder
     return true;
+}
+
+void MainWindow::exportPythonDialog() {
+    const QString pipeline = document_->filePath();
+    const QString folder =
+        pipeline.isEmpty() ? QDir::homePath() : QFileInfo(pipeline).absolutePath();
+    const QString name =
+        pipeline.isEmpty() ? document_->displayName() : QFileInfo(pipeline).completeBaseName();
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export as Python"), folder + QLatin1Char('/') + name + QStringLiteral(".py"),
+        tr("Python scripts (*.py);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".py");
+    PythonExportOptions options;
+    options.baseDirectory = baseDirectory().toStdString();  // empty while unsaved
+    options.sourceName = QFileInfo(pipeline).fileName().toStdString();
+    try {
+        exportPythonFile(document_->graph(), options, path.toStdString());
+    } catch (const std::exception& e) {
+        QMessageBox::warning(
+            this, tr("Export as Python"),
+            tr("The pipeline was not exported: %1").arg(QString::fromStdString(e.what())));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 
 bool MainWindow::maybeSave() {

@@ -1,5 +1,6 @@
 // MainWindow: Run > Watch Input Files and Run > Watch Interval…
 // The watch is opt-in and lasts for the session; the interval is a setting.
+// Watched runs are recorded in the run history with the source "watch".
 #include <QAction>
 #include <QInputDialog>
 #include <QSettings>
@@ -37,7 +38,11 @@ void MainWindow::connectWatcher() {
         if (runner_->isRunning())
             return;  // asked again after this run (its start is the new baseline)
         log_->appendLine(tr("Watch"), tr("%1 changed: running again").arg(changed));
+        // Recorded in the history as a "watch" run; the runs after it as usual.
+        const QString pipeline = runner_->historyPipeline();
+        runner_->setHistory(pipeline, QStringLiteral("watch"));
         runPipeline();
+        runner_->setHistory(pipeline);
     });
     // Another pipeline reads other files.
     connect(document_, &Document::filePathChanged, this, [this] {

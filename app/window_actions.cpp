@@ -48,6 +48,9 @@ WindowActions::WindowActions(QWidget* window) {
                 standard(K::Save, K(Qt::CTRL | Qt::Key_S)));
     saveAs = make(window, QObject::tr("Save &As…"), "saveAsAction",
                   standard(K::SaveAs, K(Qt::CTRL | Qt::SHIFT | Qt::Key_S)));
+    exportPython = make(window, QObject::tr("Export as &Python…"), "exportPythonAction");
+    exportPython->setStatusTip(
+        QObject::tr("Write the pipeline as a Python script using pandas and scikit-learn"));
     quit = make(window, QObject::tr("&Quit"), "quitAction",
                 standard(K::Quit, K(Qt::CTRL | Qt::Key_Q)));
     quit->setMenuRole(QAction::QuitRole);

@@ -22,6 +22,7 @@ struct WindowActions {
     QMenu* examples;
     QAction* save;
     QAction* saveAs;
+    QAction* exportPython;
     QAction* quit;
     // Edit
     QAction* undo;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -13,11 +14,14 @@
 #include "app/runner/interrupt.h"
 #include "app/runner/memory_limit.h"
 #include "app/runner/run_report.h"
-#include "app/runner/sha256.h"
+#include "app/runner/sweep_command.h"
 #include "app/runner/terminal.h"
 #include "app/runner/terminal_reporter.h"
 #include "engine/engine.h"
+#include "history/run_history.h"
+#include "history/run_recorder.h"
 #include "io/pipeline_file.h"
+#include "util/sha256.h"
 
 namespace sluice::runner {
 namespace {
@@ -66,9 +70,25 @@ std::string summary(const engine::RunResult& result) {
     return text + (counts.empty() ? "no node ran" : counts);
 }
 
+// Adds the run to the pipeline's history. Failing to record (a read-only
+// folder, a full disk) is a warning: the run itself went as it went.
+void recordHistory(history::RunRecorder& recorder, const engine::RunResult* result,
+                   const std::string& error, const std::string& pipelinePath) {
+    try {
+        history::RunRecord record =
+            result ? recorder.finish(*result) : recorder.finishWithError(error);
+        history::RunHistory(pipelinePath).add(record);
+    } catch (const std::exception& e) {
+        std::cerr << "sluice-run: warning: the run was not recorded in the history: " << e.what()
+                  << '\n';
+    }
+}
+
 }  // namespace
 
-int runPipelineCommand(const RunnerOptions& options) {
+int runPipelineCommand(const RunnerOptions& options, engine::Engine* sharedEngine) {
+    if (!options.sweeps.empty())
+        return runSweepCommand(options, std::cout, std::cerr);
     // From the start, so an early Ctrl-C cancels the run rather than killing the process.
     installInterruptHandlers();
     const NodeRegistry& registry = builtinNodes();
@@ -109,19 +129,30 @@ int runPipelineCommand(const RunnerOptions& options) {
             reporter.message(warning);
     }
 
-    engine::Engine engine(registry);
+    std::optional<engine::Engine> ownEngine;
+    if (!sharedEngine)
+        ownEngine.emplace(registry);
+    engine::Engine& engine = sharedEngine ? *sharedEngine : *ownEngine;
     engine::RunOptions runOptions;
     runOptions.runTo = runTo;
     runOptions.threads = options.threads;
     runOptions.memoryLimit = options.memoryLimit;
     runOptions.baseDirectory = fs::path(pipelinePath).parent_path().string();
 
+    // The recorder sees every event on its way to the reporter (curves).
+    std::optional<history::RunRecorder> recorder;
+    if (options.history && !history::recordingDisabledByEnvironment())
+        recorder.emplace(graph, history::RunSetup{pipelinePath, options.historySource, runTo},
+                         registry, &reporter);
+    engine::RunObserver* observer = recorder ? static_cast<engine::RunObserver*>(&*recorder)
+                                             : static_cast<engine::RunObserver*>(&reporter);
+
     std::atomic<bool> done{false};
     engine::RunResult result;
     std::exception_ptr error;
     std::thread worker([&] {
         try {
-            result = engine.run(graph, runOptions, &reporter);
+            result = engine.run(graph, runOptions, observer);
         } catch (...) {
             error = std::current_exception();
         }
@@ -153,11 +184,17 @@ int runPipelineCommand(const RunnerOptions& options) {
         try {
             std::rethrow_exception(error);
         } catch (const std::exception& e) {
+            if (recorder)
+                recordHistory(*recorder, nullptr, e.what(), pipelinePath);
             return fail(std::string("the run stopped: ") + e.what(), kExitFailed);
         } catch (...) {
+            if (recorder)
+                recordHistory(*recorder, nullptr, "unknown error", pipelinePath);
             return fail("the run stopped with an unknown error", kExitFailed);
         }
     }
+    if (recorder)
+        recordHistory(*recorder, &result, {}, pipelinePath);
     if (!options.quiet)
         std::cerr << "sluice-run: " << summary(result) << '\n';
 

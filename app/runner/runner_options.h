@@ -3,7 +3,11 @@
 //
 //   sluice-run PIPELINE.sluice [--set NODE.PARAM=VALUE ...] [--run-to NODE]
 //              [--threads N] [--memory-limit SIZE] [--json OUT.json] [--quiet]
+//              [--no-history] [--watch [--watch-interval SECONDS]]
+//              [--sweep NODE.PARAM=VALUES ... [--sweep-random N] [--sweep-seed S]
+//               [--sweep-metric NAME]]
 //   sluice-run predict MODEL.json DATA.csv [-o OUT.csv]
+//   sluice-run export-python PIPELINE.sluice [-o OUT.py]
 //   sluice-run --help | --version
 //
 // Contract:
@@ -11,16 +15,21 @@
 //   (--threads 2, --threads=2); the short -o takes the next argument. A
 //   repeated option other than --set: the last one wins. "--" ends the
 //   options: what follows is positional even if it starts with '-'.
-// - The first positional argument "predict" selects the predict command;
-//   a pipeline file called predict is run as ./predict.
+// - The first positional argument "predict" selects the predict command,
+//   "export-python" the Python export (pipeline in `pipeline`, -o in
+//   outputPath); a pipeline file of either name is run as ./predict.
 // - --help or --version anywhere wins over everything else (even errors).
 // - Any problem throws UsageError with a one-line message that names the
 //   option or argument at fault; the caller prints it and exits with
 //   kExitBadInput. A --set is only split here (NODE.PARAM=VALUE, split at the
 //   first '=' and at the last '.' before it); whether the node and parameter
 //   exist is checked against the loaded graph (graph_settings.h).
+// - --sweep is split the same way (VALUES parsed later, sweep/sweep_axis.h);
+//   --sweep-random, --sweep-seed and --sweep-metric need a --sweep, and a
+//   sweep does not combine with --run-to.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -42,7 +51,7 @@ struct ParamSetting {
 };
 
 struct RunnerOptions {
-    enum class Command { Run, Predict, Help, Version };
+    enum class Command { Run, Predict, ExportPython, Help, Version };
     Command command = Command::Run;
 
     // Run
@@ -53,11 +62,21 @@ struct RunnerOptions {
     std::optional<std::uint64_t> memoryLimit;  // bytes (--memory-limit)
     std::optional<std::string> jsonPath;
     bool quiet = false;
+    bool history = true;  // record the run (history/run_history.h); --no-history
+    std::string historySource = "sluice-run";  // RunRecord::source ("watch" when watching)
+    bool watch = false;                        // --watch (watch_command.h)
+    std::chrono::milliseconds watchInterval = std::chrono::seconds(5);  // --watch-interval
+
+    // Sweep (sweep_command.h): one or more --sweep make the run a sweep.
+    std::vector<ParamSetting> sweeps;        // value: the VALUES text
+    std::optional<std::size_t> sweepRandom;  // --sweep-random N: samples
+    std::uint64_t sweepSeed = 0;
+    std::string sweepMetric;  // empty: chosen by the sweep
 
     // Predict
     std::string modelPath;
     std::string dataPath;
-    std::optional<std::string> outputPath;  // absent: CSV to stdout
+    std::optional<std::string> outputPath;  // absent: CSV (or Python) to stdout
 };
 
 // `args` excludes the program name.

@@ -7,9 +7,11 @@
 #include <vector>
 
 #include "app/runner/exit_codes.h"
+#include "app/runner/export_command.h"
 #include "app/runner/predict_command.h"
 #include "app/runner/run_command.h"
 #include "app/runner/runner_options.h"
+#include "app/runner/watch_command.h"
 
 int main(int argc, char** argv) {
     using namespace sluice::runner;
@@ -30,8 +32,10 @@ int main(int argc, char** argv) {
                 return kExitOk;
             case RunnerOptions::Command::Predict:
                 return runPredictCommand(options, std::cout, std::cerr);
+            case RunnerOptions::Command::ExportPython:
+                return runExportPythonCommand(options, std::cout, std::cerr);
             case RunnerOptions::Command::Run:
-                return runPipelineCommand(options);
+                return options.watch ? watchPipelineCommand(options) : runPipelineCommand(options);
         }
     } catch (const std::exception& e) {
         std::cerr << "sluice-run: unexpected error: " << e.what() << '\n';

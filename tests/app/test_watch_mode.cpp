@@ -18,6 +18,7 @@
 #include "app/run_controller.h"
 #include "app/window_actions.h"
 #include "data/table.h"
+#include "history/run_history.h"
 #include "views/run_log.h"
 
 using namespace sluice;
@@ -60,6 +61,7 @@ class TestWatchMode : public QObject {
 
 private slots:
     void initTestCase() {
+        qunsetenv("SLUICE_RUN_HISTORY");  // ctest turns recording off for other tests
         QCoreApplication::setOrganizationName("SluiceTests");
         QCoreApplication::setApplicationName("test_watch_mode");
         QStandardPaths::setTestModeEnabled(true);
@@ -97,6 +99,14 @@ private slots:
         QVERIFY(window.runLog()->toPlainText().contains("data.csv changed: running again"));
         QTest::qWait(600);
         QCOMPARE(finished.size(), 2);  // once per change
+        // Both runs are in the history; the watched one says so.
+        QTRY_COMPARE(
+            history::RunHistory(dir.filePath("watch.sluice").toStdString()).list().runs.size(),
+            std::size_t(2));
+        const auto runs =
+            history::RunHistory(dir.filePath("watch.sluice").toStdString()).list().runs;
+        QCOMPARE(runs[0].source, std::string("watch"));
+        QCOMPARE(runs[1].source, std::string("gui"));
 
         watch->setChecked(false);
         QVERIFY(!window.watcher()->isWatching());

@@ -189,6 +189,29 @@ private slots:
         QCOMPARE(parseArguments({"./predict"}).pipeline, std::string("./predict"));
     }
 
+    void exportPythonCommand() {
+        const RunnerOptions o = parseArguments({"export-python", "iris.sluice"});
+        QVERIFY(o.command == RunnerOptions::Command::ExportPython);
+        QCOMPARE(o.pipeline, std::string("iris.sluice"));
+        QVERIFY(!o.outputPath);
+        QCOMPARE(*parseArguments({"export-python", "-o", "x.py", "iris.sluice"}).outputPath,
+                 std::string("x.py"));
+        QCOMPARE(*parseArguments({"export-python", "iris.sluice", "--output=y.py"}).outputPath,
+                 std::string("y.py"));
+        QVERIFY(helpText().find("export-python PIPELINE.sluice [-o OUT.py]") != std::string::npos);
+    }
+
+    void watchOptions() {
+        const RunnerOptions plain = parseArguments({"p.sluice"});
+        QVERIFY(!plain.watch);
+        QCOMPARE(plain.watchInterval, std::chrono::milliseconds(5000));
+        QCOMPARE(plain.historySource, std::string("sluice-run"));
+        const RunnerOptions o = parseArguments({"p.sluice", "--watch", "--watch-interval=0.25"});
+        QVERIFY(o.watch);
+        QCOMPARE(o.watchInterval, std::chrono::milliseconds(250));
+        QVERIFY(helpText().find("--watch-interval SECONDS") != std::string::npos);
+    }
+
     void errors_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
@@ -240,7 +263,23 @@ private slots:
             "--memory-limit needs a size such as 512M or 2G (at least 16M), not '99999999999T'");
         row("memory limit for predict", {"predict", "m.json", "d.csv", "--memory-limit", "1G"},
             "option --memory-limit does not apply to the predict command");
-        row("output for run", {"p", "-o", "x.csv"}, "option -o belongs to the predict command");
+        row("output for run", {"p", "-o", "x.csv"},
+            "option -o belongs to the predict and export-python commands");
+        row("watch with value", {"p", "--watch=yes"}, "option --watch takes no value");
+        row("watch interval not a number", {"p", "--watch", "--watch-interval", "soon"},
+            "--watch-interval needs seconds from 0 to 86400, not 'soon'");
+        row("watch interval negative", {"p", "--watch-interval=-1"},
+            "--watch-interval needs seconds from 0 to 86400, not '-1'");
+        row("watch for predict", {"predict", "m.json", "d.csv", "--watch"},
+            "option --watch does not apply to the predict command");
+        row("watch and sweep", {"p", "--watch", "--sweep", "n.k=1,2"},
+            "--watch and --sweep cannot be combined: watch a pipeline or sweep it");
+        row("export without pipeline", {"export-python"},
+            "export-python needs a pipeline file: export-python PIPELINE.sluice");
+        row("export extra", {"export-python", "a.sluice", "b.sluice"},
+            "unexpected argument 'b.sluice'");
+        row("export with json", {"export-python", "a.sluice", "--json", "r.json"},
+            "option --json does not apply to the export-python command");
         row("predict without files", {"predict"},
             "predict needs a model file and a CSV file: predict MODEL.json DATA.csv");
         row("predict without csv", {"predict", "m.json"},
@@ -252,7 +291,7 @@ private slots:
         row("predict with set", {"predict", "m.json", "d.csv", "--set", "a.b=1"},
             "option --set does not apply to the predict command");
         row("predict -o without value", {"predict", "m.json", "d.csv", "-o"},
-            "option -o needs a value: -o OUT.csv");
+            "option -o needs a value: -o OUT");
     }
 
     void errors() {

@@ -77,6 +77,7 @@ class TestRunnerProcess : public QObject {
     void setUp(QProcess& p, const QString& workDir) const {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("SLUICE_DATASETS_DIR", SLUICE_DATASETS_DIR);
+        env.remove("SLUICE_RUN_HISTORY");  // these runs are in temporary folders
         p.setProcessEnvironment(env);
         p.setWorkingDirectory(workDir.isEmpty() ? dir_.path() : workDir);
     }
@@ -431,6 +432,121 @@ private slots:
         QCOMPARE(p.exitCode(), 130);
     }
 #endif
+
+    // run history
+
+    void everyRunIsRecordedWithTheParameterDiff() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString pipeline = QDir(dir.path()).filePath("iris.sluice");
+        QVERIFY(QFile::copy(path("iris.sluice"), pipeline));
+        for (const char* iterations : {"max_iter=100", "max_iter=300"}) {
+            const Outcome o = run({pipeline, "--threads", "1", "--quiet", "--set",
+                                   QStringLiteral("Logistic regression.") + iterations});
+            QVERIFY2(o.code == 0, qPrintable(o.err));
+            QVERIFY2(o.err.isEmpty(), qPrintable(o.err));  // recording prints nothing
+        }
+        const Outcome untracked = run({pipeline, "--no-history", "--quiet"});
+        QCOMPARE(untracked.code, 0);
+
+        const QDir runs(QDir(dir.path()).filePath(".sluice-runs/iris"));
+        const QStringList files = runs.entryList({"*.json"}, QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 2);  // --no-history left no third record
+        const nlohmann::json first = readJson(runs.filePath(files[0]));
+        const nlohmann::json second = readJson(runs.filePath(files[1]));
+        QCOMPARE(first["format"], nlohmann::json("sluice.run-record"));
+        QCOMPARE(first["source"], nlohmann::json("sluice-run"));
+        QCOMPARE(first["status"], nlohmann::json("ok"));
+        QCOMPARE(first["previous"], nlohmann::json(nullptr));
+        QCOMPARE(first["changes"], nlohmann::json::array());
+        QCOMPARE(second["previous"], first["id"]);
+        QCOMPARE(second["changes"],
+                 nlohmann::json::parse(
+                     R"([{"node": "train", "param": "max_iter", "old": 100, "new": 300}])"));
+        QCOMPARE(second["parameters"]["train"]["params"]["max_iter"], nlohmann::json(300));
+        QVERIFY(first["pipeline"]["sha256"] != second["pipeline"]["sha256"]);
+        QVERIFY(first["started"].get<std::string>() < second["started"].get<std::string>());
+
+        // Every node's status, the score's metrics, the model file's hash.
+        QCOMPARE(second["nodes"].size(), std::size_t(6));
+        for (const auto& node : second["nodes"])
+            QCOMPARE(node["status"], nlohmann::json("done"));
+        bool accuracy = false;
+        for (const auto& m : second["metrics"])
+            accuracy |=
+                m["node"] == "score" && m["name"] == "accuracy" && m["value"].get<double>() > 0.8;
+        QVERIFY(accuracy);
+        QCOMPARE(second["produced"].size(), std::size_t(1));
+        const nlohmann::json& model = second["produced"][0];
+        QCOMPARE(model["kind"], nlohmann::json("model"));
+        const QString modelPath =
+            QDir(dir.path()).filePath(QString::fromStdString(model["path"].get<std::string>()));
+        QCOMPARE(QString::fromStdString(model["sha256"]), sha256Of(modelPath));
+        QVERIFY(!model["sha256"].get<std::string>().empty());
+    }
+
+    // --watch
+
+    void watchRunsAgainWhenTheInputChangesAndStopsOnInterrupt() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QDir d(dir.path());
+        auto write = [&](const QString& name, const QByteArray& text) {
+            QFile f(d.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(text);
+        };
+        write("data.csv", "x,y\n1,2\n3,4\n");
+        // Read data.csv and write a copy: the copy must never trigger a run.
+        write("watch.sluice", R"({"format": "sluice.pipeline", "version": 1,
+  "nodes": [
+    {"id": "read", "type": "data.read_csv", "title": "Read", "position": [0, 0],
+     "params": {"path": "data.csv"}},
+    {"id": "write", "type": "data.write_csv", "title": "Write", "position": [200, 0],
+     "params": {"path": "copy.csv"}}],
+  "edges": [{"from": ["read", "table"], "to": ["write", "table"]}]})");
+
+        QProcess p;
+        setUp(p, dir.path());
+        p.setReadChannel(QProcess::StandardError);
+        p.start(SLUICE_RUN_EXE, {"watch.sluice", "--watch", "--watch-interval", "0"});
+        QVERIFY(p.waitForStarted(10000));
+        QString err;
+        auto waitFor = [&](const QString& text, int count) {
+            QElapsedTimer t;
+            t.start();
+            while (err.count(text) < count && t.elapsed() < 30000 &&
+                   p.state() == QProcess::Running) {
+                p.waitForReadyRead(100);
+                err += QString::fromUtf8(p.readAllStandardError());
+            }
+            return err.count(text) >= count;
+        };
+        QVERIFY2(waitFor("sluice-run: watching 2 files", 1), qPrintable(err));
+        QTest::qWait(1200);  // copy.csv was written: no second run
+        err += QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(err.count("finished in"), 1);
+
+        write("data.csv", "x,y\n1,2\n3,4\n5,6\n");
+        QVERIFY2(waitFor("data.csv changed: running again", 1), qPrintable(err));
+        QVERIFY2(waitFor("finished in", 2), qPrintable(err));
+        QFile copy(d.filePath("copy.csv"));
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll().count('\n'), 4);  // the new rows went through
+
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(10000));
+        err += QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);  // the last run's
+        QVERIFY2(err.contains("stopped watching"), qPrintable(err));
+        const QStringList records =
+            QDir(d.filePath(".sluice-runs/watch")).entryList({"*.json"}, QDir::Files);
+        QCOMPARE(records.size(), 2);
+        for (const QString& r : records)
+            QCOMPARE(readJson(d.filePath(".sluice-runs/watch/" + r))["source"],
+                     nlohmann::json("watch"));
+    }
 
     // predict
 
