@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -16,6 +17,8 @@
 #include "app/runner/sweep_report.h"
 #include "app/runner/terminal_reporter.h"
 #include "engine/engine.h"
+#include "history/run_history.h"
+#include "history/run_recorder.h"
 #include "io/pipeline_file.h"
 #include "sweep/result_reporting.h"
 #include "util/sha256.h"
@@ -148,13 +151,21 @@ int runSweepCommand(const RunnerOptions& options, std::ostream& out, std::ostrea
     runOptions.threads = options.threads;
     runOptions.baseDirectory = fs::path(pipelinePath).parent_path().string();
     SweepLines lines(plan, err, options.quiet, options.sweepMetric);
+    // The whole sweep is one "sweep" run in the history, its table in the
+    // record's context (the expanded graph: every combination's nodes).
+    std::optional<history::RunRecorder> recorder;
+    if (options.history && !history::recordingDisabledByEnvironment())
+        recorder.emplace(plan.graph, history::RunSetup{pipelinePath, history::kSourceSweep},
+                         registry, &lines);
+    engine::RunObserver* observer = recorder ? static_cast<engine::RunObserver*>(&*recorder)
+                                             : static_cast<engine::RunObserver*>(&lines);
 
     std::atomic<bool> done{false};
     engine::RunResult result;
     std::exception_ptr error;
     std::thread worker([&] {
         try {
-            result = engine.run(plan.graph, runOptions, &lines);
+            result = engine.run(plan.graph, runOptions, observer);
         } catch (...) {
             error = std::current_exception();
         }
@@ -194,6 +205,17 @@ int runSweepCommand(const RunnerOptions& options, std::ostream& out, std::ostrea
     else if (metric)
         out << "best: none (no combination finished with a value of " << metric->column << ")\n";
     out.flush();
+
+    if (recorder) {
+        try {
+            history::RunRecord record = recorder->finish(result);
+            record.context["sweep"] = sweepJson(table, spec, metric, best);
+            history::RunHistory(pipelinePath).add(record);
+        } catch (const std::exception& e) {
+            err << "sluice-run: warning: the sweep was not recorded in the history: " << e.what()
+                << '\n';
+        }
+    }
 
     int code = interruptCount() > 0 || result.cancelled ? kExitInterrupted
                : result.ok()                            ? kExitOk

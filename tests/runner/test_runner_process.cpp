@@ -485,6 +485,22 @@ private slots:
         QVERIFY(!model["sha256"].get<std::string>().empty());
     }
 
+    void aSweepIsOneSweepRunInTheHistory() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString pipeline = QDir(dir.path()).filePath("iris.sluice");
+        QVERIFY(QFile::copy(path("iris.sluice"), pipeline));
+        const Outcome o =
+            run({pipeline, "--quiet", "--sweep", "Logistic regression.max_iter=50,100,200"});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        const QDir runs(QDir(dir.path()).filePath(".sluice-runs/iris"));
+        const QStringList files = runs.entryList({"*.json"}, QDir::Files);
+        QCOMPARE(files.size(), 1);
+        const nlohmann::json record = readJson(runs.filePath(files[0]));
+        QCOMPARE(record["source"], nlohmann::json("sweep"));
+        QCOMPARE(record["context"]["sweep"]["rows"].size(), std::size_t(3));
+    }
+
     // --watch
 
     void watchRunsAgainWhenTheInputChangesAndStopsOnInterrupt() {
