@@ -3,10 +3,8 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
-#include <sstream>
 #include <thread>
 
 #include "app/runner/exit_codes.h"
@@ -33,13 +31,6 @@ constexpr auto kPollInterval = std::chrono::milliseconds(20);
 int fail(const std::string& message, int code) {
     std::cerr << "sluice-run: " << message << '\n';
     return code;
-}
-
-std::string fileSha256(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return sha256Hex(bytes.str());
 }
 
 std::string absolutePath(const std::string& path) {
@@ -115,7 +106,7 @@ int runPipelineCommand(const RunnerOptions& options, engine::Engine* sharedEngin
     }
 
     const std::string pipelinePath = absolutePath(options.pipeline);
-    const std::string sha256 = fileSha256(pipelinePath);  // what was loaded, before a long run
+    const std::string sha256 = sha256File(pipelinePath);  // what was loaded, before a long run
     ReporterOptions display;
     display.quiet = options.quiet;
     display.interactive = isTerminal(stderr);

@@ -229,10 +229,7 @@ int runSweepCommand(const RunnerOptions& options, std::ostream& out, std::ostrea
         try {
             RunReportInput input;
             input.pipelinePath = pipelinePath;
-            std::ifstream in(pipelinePath, std::ios::binary);
-            std::ostringstream bytes;
-            bytes << in.rdbuf();
-            input.pipelineSha256 = sha256Hex(bytes.str());
+            input.pipelineSha256 = sha256File(pipelinePath);
             input.warnings = warnings;
             input.graph = &plan.graph;
             input.result = &result;

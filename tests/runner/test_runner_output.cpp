@@ -13,11 +13,11 @@
 #include "app/runner/run_command.h"
 #include "app/runner/run_report.h"
 #include "app/runner/runner_options.h"
-#include "util/sha256.h"
 #include "app/runner/terminal_reporter.h"
 #include "io/csv_reader.h"
 #include "ml/core/ml_errors.h"
 #include "ml/core/registry.h"
+#include "util/sha256.h"
 
 using namespace sluice;
 using namespace sluice::runner;
