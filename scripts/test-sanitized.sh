@@ -46,8 +46,9 @@ else
   labels=$(IFS='|'; echo "$*")
   select=(-L "^(${labels})\$")
 fi
-# A test's executable is the target of its name; tests that run a script
-# (the Python export checks) have none and need only what the rest builds.
+# Build only the executables the chosen tests run (a test folder's tests
+# share one, tests/CMakeLists.txt); tests that run a script (the Python
+# export checks) need only what those build.
 if [[ "$*" == "all" ]]; then
   cmake --build "$build"
 else
@@ -55,7 +56,10 @@ else
   targets=()
   while read -r name; do
     grep -qx "$name" <<<"$known" && targets+=("$name")
-  done < <(cd "$build" && ctest -N "${select[@]}" | sed -n 's/^ *Test *#[0-9]*: //p')
+  done < <(cd "$build" && ctest --show-only=json-v1 "${select[@]}" | /usr/bin/python3 -c '
+import json, os, sys
+tests = json.load(sys.stdin)["tests"]
+print("\n".join(sorted({os.path.basename(t["command"][0]) for t in tests if t.get("command")})))')
   cmake --build "$build" --target "${targets[@]}"
 fi
 # Instrumented code runs slower (ThreadSanitizer: 5-15x), and what these

@@ -10,6 +10,7 @@
 #include "app/recovery_files.h"
 #include "graph/connection_rules.h"
 #include "io/pipeline_file.h"
+#include "support/test_registry.h"
 
 #include <QDir>
 #include <QFile>
@@ -1102,5 +1103,5 @@ void TestDocument::randomEditsUndoAndRedoExactly() {
     QVERIFY(mirror.difference().isEmpty());
 }
 
-QTEST_MAIN(TestDocument)
+SLUICE_TEST_MAIN(TestDocument)
 #include "test_document.moc"

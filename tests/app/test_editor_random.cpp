@@ -14,6 +14,7 @@
 #include "app/run_controller.h"
 #include "app/window_actions.h"
 #include "io/pipeline_file.h"
+#include "support/test_registry.h"
 #include "views/canvas/graph_scene.h"
 
 using namespace sluice;
@@ -143,5 +144,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestEditorRandom)
+SLUICE_TEST_MAIN(TestEditorRandom)
 #include "test_editor_random.moc"

@@ -27,6 +27,7 @@
 #include "app/run_controller.h"
 #include "app/window_actions.h"
 #include "io/pipeline_file.h"
+#include "support/test_registry.h"
 #include "views/canvas/graph_scene.h"
 #include "views/canvas/node_item.h"
 #include "views/canvas/quick_add_popup.h"
@@ -339,5 +340,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestEditorWindow)
+SLUICE_TEST_MAIN(TestEditorWindow)
 #include "test_editor_window.moc"

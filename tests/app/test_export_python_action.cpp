@@ -17,6 +17,7 @@
 
 #include "app/document.h"
 #include "app/main_window.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 
@@ -133,5 +134,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestExportPythonAction)
+SLUICE_TEST_MAIN(TestExportPythonAction)
 #include "test_export_python_action.moc"

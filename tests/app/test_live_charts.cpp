@@ -21,6 +21,7 @@
 #include "app/document.h"
 #include "app/main_window.h"
 #include "app/run_controller.h"
+#include "support/test_registry.h"
 #include "views/canvas/graph_scene.h"
 #include "views/charts/training_chart.h"
 #include "views/charts/training_charts_panel.h"
@@ -168,5 +169,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestLiveCharts)
+SLUICE_TEST_MAIN(TestLiveCharts)
 #include "test_live_charts.moc"

@@ -5,6 +5,7 @@
 #include "app/command_line.h"
 #include "app/main_window.h"
 #include "app/version.h"
+#include "support/test_registry.h"
 #include "views/canvas_view.h"
 
 #include <QAction>
@@ -413,5 +414,5 @@ void TestMainWindow::missingPipelineArgumentDoesNotCrash() {
     }
 }
 
-QTEST_MAIN(TestMainWindow)
+SLUICE_TEST_MAIN(TestMainWindow)
 #include "test_main_window.moc"

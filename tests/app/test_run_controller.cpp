@@ -16,6 +16,7 @@
 #include "app/node_lineage.h"
 #include "app/run_controller.h"
 #include "io/pipeline_file.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using State = NodeBadge::State;
@@ -468,5 +469,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestRunController)
+SLUICE_TEST_MAIN(TestRunController)
 #include "test_run_controller.moc"

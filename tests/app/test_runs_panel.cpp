@@ -18,6 +18,7 @@
 #include "app/document.h"
 #include "app/main_window.h"
 #include "app/run_controller.h"
+#include "support/test_registry.h"
 #include "views/charts/training_chart.h"
 #include "views/history/run_compare.h"
 #include "views/history/run_text.h"
@@ -163,5 +164,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestRunsPanel)
+SLUICE_TEST_MAIN(TestRunsPanel)
 #include "test_runs_panel.moc"

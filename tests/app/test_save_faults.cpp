@@ -13,6 +13,7 @@
 #include "app/window_actions.h"
 #include "io/atomic_file_faults.h"
 #include "io/pipeline_file.h"
+#include "support/test_registry.h"
 
 #include <QApplication>
 #include <QDir>
@@ -223,5 +224,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestSaveFaults)
+SLUICE_TEST_MAIN(TestSaveFaults)
 #include "test_save_faults.moc"

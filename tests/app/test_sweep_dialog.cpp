@@ -16,6 +16,7 @@
 #include "app/sweep_chart.h"
 #include "app/sweep_controller.h"
 #include "app/sweep_dialog.h"
+#include "support/test_registry.h"
 #include "views/canvas/graph_scene.h"
 
 using namespace sluice;
@@ -151,5 +152,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestSweepDialog)
+SLUICE_TEST_MAIN(TestSweepDialog)
 #include "test_sweep_dialog.moc"

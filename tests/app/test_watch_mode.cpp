@@ -19,6 +19,7 @@
 #include "app/window_actions.h"
 #include "data/table.h"
 #include "history/run_history.h"
+#include "support/test_registry.h"
 #include "views/run_log.h"
 
 using namespace sluice;
@@ -123,5 +124,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestWatchMode)
+SLUICE_TEST_MAIN(TestWatchMode)
 #include "test_watch_mode.moc"

@@ -21,6 +21,7 @@
 #include "io/csv_reader.h"
 #include "io/pipeline_file.h"
 #include "pipeline/fake_nodes.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 
@@ -186,5 +187,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestBadInputCatalogue)
+SLUICE_TEST_APPLESS_MAIN(TestBadInputCatalogue)
 #include "test_bad_input_catalogue.moc"

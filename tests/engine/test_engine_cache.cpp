@@ -6,6 +6,7 @@
 #include "engine/engine.h"
 #include "engine_test_nodes.h"
 #include "engine_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using namespace sluice::engine;
@@ -174,5 +175,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestEngineCache)
+SLUICE_TEST_GUILESS_MAIN(TestEngineCache)
 #include "test_engine_cache.moc"

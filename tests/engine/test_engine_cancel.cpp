@@ -6,6 +6,7 @@
 #include "engine/engine.h"
 #include "engine_test_nodes.h"
 #include "engine_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using namespace sluice::engine;
@@ -149,5 +150,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestEngineCancel)
+SLUICE_TEST_GUILESS_MAIN(TestEngineCancel)
 #include "test_engine_cancel.moc"

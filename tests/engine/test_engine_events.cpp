@@ -5,6 +5,7 @@
 #include "engine/engine.h"
 #include "engine_test_nodes.h"
 #include "engine_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using namespace sluice::engine;
@@ -85,5 +86,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestEngineEvents)
+SLUICE_TEST_GUILESS_MAIN(TestEngineEvents)
 #include "test_engine_events.moc"

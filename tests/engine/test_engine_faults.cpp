@@ -19,6 +19,7 @@
 
 #include "engine/engine.h"
 #include "engine_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using namespace sluice::engine;
@@ -261,5 +262,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestEngineFaults)
+SLUICE_TEST_GUILESS_MAIN(TestEngineFaults)
 #include "test_engine_faults.moc"

@@ -6,6 +6,7 @@
 
 #include "engine/engine.h"
 #include "engine_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using namespace sluice::engine;
@@ -80,5 +81,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestEngineRepeat)
+SLUICE_TEST_GUILESS_MAIN(TestEngineRepeat)
 #include "test_engine_repeat.moc"

@@ -5,6 +5,7 @@
 #include "engine/engine.h"
 #include "engine_test_nodes.h"
 #include "engine_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using namespace sluice::engine;
@@ -213,5 +214,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestEngineScheduling)
+SLUICE_TEST_GUILESS_MAIN(TestEngineScheduling)
 #include "test_engine_scheduling.moc"

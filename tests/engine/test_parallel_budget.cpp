@@ -5,6 +5,7 @@
 #include <set>
 #include <thread>
 
+#include "support/test_registry.h"
 #include "util/cancellation.h"
 #include "util/cpu_budget.h"
 #include "util/parallel_for.h"
@@ -101,5 +102,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestParallelBudget)
+SLUICE_TEST_GUILESS_MAIN(TestParallelBudget)
 #include "test_parallel_budget.moc"

@@ -22,6 +22,7 @@
 #include "engine/engine.h"
 #include "graph/connection_rules.h"
 #include "io/pipeline_file.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 namespace fs = std::filesystem;
@@ -207,5 +208,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestExamples)
+SLUICE_TEST_APPLESS_MAIN(TestExamples)
 #include "test_examples.moc"

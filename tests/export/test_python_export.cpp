@@ -9,6 +9,7 @@
 #include "export/python_literals.h"
 #include "io/pipeline_file.h"
 #include "ml/core/registry.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 
@@ -289,5 +290,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestPythonExport)
+SLUICE_TEST_GUILESS_MAIN(TestPythonExport)
 #include "test_python_export.moc"

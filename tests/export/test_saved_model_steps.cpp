@@ -8,6 +8,7 @@
 #include "io/csv_reader.h"
 #include "ml/pipeline/trained_pipeline.h"
 #include "nodes/node_registry.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 
@@ -97,5 +98,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSavedModelSteps)
+SLUICE_TEST_GUILESS_MAIN(TestSavedModelSteps)
 #include "test_saved_model_steps.moc"

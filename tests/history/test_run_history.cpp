@@ -14,6 +14,7 @@
 #include "history/run_recorder.h"
 #include "io/pipeline_file.h"
 #include "nodes/results.h"
+#include "support/test_registry.h"
 #include "util/sha256.h"
 
 using namespace sluice;
@@ -306,5 +307,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestRunHistory)
+SLUICE_TEST_APPLESS_MAIN(TestRunHistory)
 #include "test_run_history.moc"

@@ -16,6 +16,7 @@
 #include "ml/trees/cart_learners.h"
 #include "ml/trees/cart_models.h"
 #include "ml_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice::ml;
 
@@ -466,5 +467,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCart)
+SLUICE_TEST_APPLESS_MAIN(TestCart)
 #include "test_cart.moc"

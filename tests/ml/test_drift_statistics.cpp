@@ -11,6 +11,7 @@
 #include "ml/stats/column_drift.h"
 #include "ml/stats/special_functions.h"
 #include "ml/stats/two_sample_tests.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using namespace sluice::ml;
@@ -338,5 +339,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestDriftStatistics)
+SLUICE_TEST_APPLESS_MAIN(TestDriftStatistics)
 #include "test_drift_statistics.moc"

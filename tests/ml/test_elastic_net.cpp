@@ -15,6 +15,7 @@
 #include "ml/linear/elastic_net.h"
 #include "ml/linear/least_squares.h"
 #include "ml_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice::ml;
 
@@ -315,5 +316,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestElasticNet)
+SLUICE_TEST_APPLESS_MAIN(TestElasticNet)
 #include "test_elastic_net.moc"

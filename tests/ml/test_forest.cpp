@@ -18,6 +18,7 @@
 #include "ml/trees/forest_learners.h"
 #include "ml/trees/forest_models.h"
 #include "ml_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice::ml;
 
@@ -331,5 +332,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestForest)
+SLUICE_TEST_APPLESS_MAIN(TestForest)
 #include "test_forest.moc"

@@ -6,6 +6,7 @@
 #include "ml/core/registry.h"
 #include "ml/naive_bayes/gaussian_nb.h"
 #include "ml_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice::ml;
 
@@ -131,5 +132,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestGaussianNB)
+SLUICE_TEST_APPLESS_MAIN(TestGaussianNB)
 #include "test_gaussian_nb.moc"

@@ -19,6 +19,7 @@
 #include "ml/trees/gbt_loss.h"
 #include "ml/trees/gbt_models.h"
 #include "ml_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice::ml;
 
@@ -434,5 +435,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestGradientBoosting)
+SLUICE_TEST_APPLESS_MAIN(TestGradientBoosting)
 #include "test_gradient_boosting.moc"

@@ -10,6 +10,7 @@
 #include "ml/core/registry.h"
 #include "ml/metrics/regression_metrics.h"
 #include "ml_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice::ml;
 
@@ -179,5 +180,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestKMeans)
+SLUICE_TEST_APPLESS_MAIN(TestKMeans)
 #include "test_kmeans.moc"

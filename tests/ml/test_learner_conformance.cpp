@@ -8,6 +8,7 @@
 #include "ml/core/ml_errors.h"
 #include "ml/core/random.h"
 #include "ml/core/registry.h"
+#include "support/test_registry.h"
 
 using namespace sluice::ml;
 
@@ -223,5 +224,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestLearnerConformance)
+SLUICE_TEST_APPLESS_MAIN(TestLearnerConformance)
 #include "test_learner_conformance.moc"

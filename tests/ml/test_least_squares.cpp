@@ -9,6 +9,7 @@
 #include "ml/core/registry.h"
 #include "ml/linear/least_squares.h"
 #include "ml_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice::ml;
 
@@ -139,5 +140,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestLeastSquares)
+SLUICE_TEST_APPLESS_MAIN(TestLeastSquares)
 #include "test_least_squares.moc"

@@ -18,6 +18,7 @@
 #include "ml/linear/logistic_model.h"
 #include "ml/linear/logistic_regression.h"
 #include "ml_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice::ml;
 
@@ -361,5 +362,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestLogisticRegression)
+SLUICE_TEST_APPLESS_MAIN(TestLogisticRegression)
 #include "test_logistic_regression.moc"

@@ -5,6 +5,7 @@
 #include "ml/core/ml_errors.h"
 #include "ml/metrics/classification_metrics.h"
 #include "ml/metrics/regression_metrics.h"
+#include "support/test_registry.h"
 
 using namespace sluice::ml;
 
@@ -121,5 +122,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestMetrics)
+SLUICE_TEST_APPLESS_MAIN(TestMetrics)
 #include "test_metrics.moc"

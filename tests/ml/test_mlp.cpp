@@ -17,6 +17,7 @@
 #include "ml/neural/backprop.h"
 #include "ml/neural/mlp.h"
 #include "ml_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice::ml;
 
@@ -484,5 +485,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestMlp)
+SLUICE_TEST_APPLESS_MAIN(TestMlp)
 #include "test_mlp.moc"

@@ -15,6 +15,7 @@
 #include "ml/neighbors/knn_classifier.h"
 #include "ml/neighbors/knn_regressor.h"
 #include "ml_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice::ml;
 
@@ -277,5 +278,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestNeighbors)
+SLUICE_TEST_APPLESS_MAIN(TestNeighbors)
 #include "test_neighbors.moc"

@@ -11,6 +11,7 @@
 #include "ml/core/registry.h"
 #include "ml/decomposition/pca.h"
 #include "ml_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice::ml;
 
@@ -159,5 +160,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPCA)
+SLUICE_TEST_APPLESS_MAIN(TestPCA)
 #include "test_pca.moc"

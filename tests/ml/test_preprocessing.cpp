@@ -8,6 +8,7 @@
 #include "ml/preprocessing/label_encoder.h"
 #include "ml/preprocessing/one_hot_encoder.h"
 #include "ml/preprocessing/scaler.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using namespace sluice::ml;
@@ -140,5 +141,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPreprocessing)
+SLUICE_TEST_APPLESS_MAIN(TestPreprocessing)
 #include "test_preprocessing.moc"

@@ -7,6 +7,7 @@
 
 #include "ml/core/registry.h"
 #include "ml_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice::ml;
 
@@ -51,5 +52,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestSklearnScores)
+SLUICE_TEST_APPLESS_MAIN(TestSklearnScores)
 #include "test_sklearn_scores.moc"

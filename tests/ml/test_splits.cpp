@@ -6,6 +6,7 @@
 
 #include "ml/core/ml_errors.h"
 #include "ml/selection/splits.h"
+#include "support/test_registry.h"
 
 using namespace sluice::ml;
 using Rows = std::vector<Eigen::Index>;
@@ -80,5 +81,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestSplits)
+SLUICE_TEST_APPLESS_MAIN(TestSplits)
 #include "test_splits.moc"

@@ -11,6 +11,7 @@
 #include "ml/preprocessing/imputer.h"
 #include "ml/preprocessing/one_hot_encoder.h"
 #include "ml/preprocessing/scaler.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using namespace sluice::ml;
@@ -124,5 +125,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTrainedPipeline)
+SLUICE_TEST_APPLESS_MAIN(TestTrainedPipeline)
 #include "test_trained_pipeline.moc"

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "data/column_summary.h"
+#include "support/test_registry.h"
 #include "test_support.h"
 
 using namespace sluice;
@@ -68,5 +69,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestColumnSummary)
+SLUICE_TEST_APPLESS_MAIN(TestColumnSummary)
 #include "test_column_summary.moc"

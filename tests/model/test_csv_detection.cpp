@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "io/csv_reader.h"
+#include "support/test_registry.h"
 #include "test_support.h"
 
 using namespace sluice;
@@ -126,5 +127,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCsvDetection)
+SLUICE_TEST_APPLESS_MAIN(TestCsvDetection)
 #include "test_csv_detection.moc"

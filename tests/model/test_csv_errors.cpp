@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include "io/csv_reader.h"
+#include "support/test_registry.h"
 #include "test_support.h"
 
 using namespace sluice;
@@ -179,5 +180,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCsvErrors)
+SLUICE_TEST_APPLESS_MAIN(TestCsvErrors)
 #include "test_csv_errors.moc"

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "io/csv_reader.h"
+#include "support/test_registry.h"
 #include "test_support.h"
 
 using namespace sluice;
@@ -124,5 +125,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCsvParallel)
+SLUICE_TEST_APPLESS_MAIN(TestCsvParallel)
 #include "test_csv_parallel.moc"

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "io/csv_reader.h"
+#include "support/test_registry.h"
 #include "test_support.h"
 
 using namespace sluice;
@@ -108,5 +109,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCsvQuoting)
+SLUICE_TEST_APPLESS_MAIN(TestCsvQuoting)
 #include "test_csv_quoting.moc"

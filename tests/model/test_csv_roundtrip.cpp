@@ -8,6 +8,7 @@
 
 #include "io/csv_reader.h"
 #include "io/csv_writer.h"
+#include "support/test_registry.h"
 #include "test_support.h"
 
 using namespace sluice;
@@ -191,5 +192,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCsvRoundTrip)
+SLUICE_TEST_APPLESS_MAIN(TestCsvRoundTrip)
 #include "test_csv_roundtrip.moc"

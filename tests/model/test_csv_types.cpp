@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "io/csv_reader.h"
+#include "support/test_registry.h"
 #include "test_support.h"
 
 using namespace sluice;
@@ -105,5 +106,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCsvTypes)
+SLUICE_TEST_APPLESS_MAIN(TestCsvTypes)
 #include "test_csv_types.moc"

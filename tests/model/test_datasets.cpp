@@ -6,6 +6,7 @@
 #include "data/column_summary.h"
 #include "io/csv_reader.h"
 #include "io/csv_writer.h"
+#include "support/test_registry.h"
 #include "test_support.h"
 
 using namespace sluice;
@@ -100,5 +101,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestDatasets)
+SLUICE_TEST_APPLESS_MAIN(TestDatasets)
 #include "test_datasets.moc"

@@ -5,6 +5,7 @@
 
 #include "data/eigen_view.h"
 #include "io/csv_reader.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 
@@ -82,5 +83,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestEigenView)
+SLUICE_TEST_APPLESS_MAIN(TestEigenView)
 #include "test_eigen_view.moc"

@@ -8,6 +8,7 @@
 
 #include "graph/graph.h"
 #include "nodes/node_registry.h"
+#include "support/test_registry.h"
 #include "watch/input_watch.h"
 
 using namespace std::chrono_literals;
@@ -126,5 +127,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestInputWatch)
+SLUICE_TEST_GUILESS_MAIN(TestInputWatch)
 #include "test_input_watch.moc"

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "data/table.h"
+#include "support/test_registry.h"
 #include "test_support.h"
 
 using namespace sluice;
@@ -92,5 +93,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTable)
+SLUICE_TEST_APPLESS_MAIN(TestTable)
 #include "test_table.moc"

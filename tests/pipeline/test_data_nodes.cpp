@@ -12,6 +12,7 @@
 #include "io/csv_reader.h"
 #include "model/test_support.h"
 #include "run_node.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using namespace sluice::testing;
@@ -284,5 +285,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestDataNodes)
+SLUICE_TEST_APPLESS_MAIN(TestDataNodes)
 #include "test_data_nodes.moc"

@@ -10,6 +10,7 @@
 #include "io/pipeline_file.h"
 #include "node_test_support.h"
 #include "nodes/results.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using sluice::testing::datasetTable;
@@ -265,5 +266,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestDriftNode)
+SLUICE_TEST_APPLESS_MAIN(TestDriftNode)
 #include "test_drift_node.moc"

@@ -4,6 +4,7 @@
 
 #include "fake_nodes.h"
 #include "graph/connection_rules.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using sluice::testing::fakeNode;
@@ -161,5 +162,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestGraph)
+SLUICE_TEST_APPLESS_MAIN(TestGraph)
 #include "test_graph.moc"

@@ -8,6 +8,7 @@
 
 #include "ml/core/registry.h"
 #include "node_test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using sluice::testing::datasetTable;
@@ -181,5 +182,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestNodeConformance)
+SLUICE_TEST_APPLESS_MAIN(TestNodeConformance)
 #include "test_node_conformance.moc"

@@ -11,6 +11,7 @@
 #include "fake_nodes.h"
 #include "graph/connection_rules.h"
 #include "io/pipeline_file.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using sluice::testing::fakeNode;
@@ -330,5 +331,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPipelineFile)
+SLUICE_TEST_APPLESS_MAIN(TestPipelineFile)
 #include "test_pipeline_file.moc"

@@ -7,6 +7,7 @@
 
 #include "fake_nodes.h"
 #include "io/pipeline_file.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using sluice::testing::fakeNodes;
@@ -157,5 +158,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPipelineFileMalformed)
+SLUICE_TEST_APPLESS_MAIN(TestPipelineFileMalformed)
 #include "test_pipeline_file_malformed.moc"

@@ -9,6 +9,7 @@
 #include "fake_nodes.h"
 #include "io/pipeline_file.h"
 #include "io/pipeline_migrations.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using sluice::testing::fakeNodes;
@@ -82,5 +83,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPipelineFileMigration)
+SLUICE_TEST_APPLESS_MAIN(TestPipelineFileMigration)
 #include "test_pipeline_file_migration.moc"

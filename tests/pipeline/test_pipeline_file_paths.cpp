@@ -10,6 +10,7 @@
 
 #include "fake_nodes.h"
 #include "io/pipeline_file.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 namespace fs = std::filesystem;
@@ -146,5 +147,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPipelineFilePaths)
+SLUICE_TEST_APPLESS_MAIN(TestPipelineFilePaths)
 #include "test_pipeline_file_paths.moc"

@@ -6,6 +6,7 @@
 #include "data/eigen_view.h"
 #include "data/table_rows.h"
 #include "model/test_support.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 
@@ -82,5 +83,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTableRows)
+SLUICE_TEST_APPLESS_MAIN(TestTableRows)
 #include "test_table_rows.moc"

@@ -8,6 +8,7 @@
 #include "ml/pipeline/trained_pipeline.h"
 #include "node_test_support.h"
 #include "nodes/evaluate_nodes/score_results.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using sluice::testing::datasetTable;
@@ -240,5 +241,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTrainEvaluateNodes)
+SLUICE_TEST_APPLESS_MAIN(TestTrainEvaluateNodes)
 #include "test_train_evaluate_nodes.moc"

@@ -10,6 +10,7 @@
 #include "ml/preprocessing/pca_transform.h"
 #include "model/test_support.h"
 #include "run_node.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using namespace sluice::testing;
@@ -349,5 +350,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTransformNodes)
+SLUICE_TEST_APPLESS_MAIN(TestTransformNodes)
 #include "test_transform_nodes.moc"

@@ -7,6 +7,7 @@
 #include "app/runner/graph_settings.h"
 #include "app/runner/runner_options.h"
 #include "nodes/node_registry.h"
+#include "support/test_registry.h"
 
 using namespace sluice;
 using namespace sluice::runner;
@@ -438,5 +439,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestRunnerOptions)
+SLUICE_TEST_APPLESS_MAIN(TestRunnerOptions)
 #include "test_runner_options.moc"

@@ -17,6 +17,7 @@
 #include "io/csv_reader.h"
 #include "ml/core/ml_errors.h"
 #include "ml/core/registry.h"
+#include "support/test_registry.h"
 #include "util/sha256.h"
 
 using namespace sluice;
@@ -479,5 +480,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestRunnerOutput)
+SLUICE_TEST_APPLESS_MAIN(TestRunnerOutput)
 #include "test_runner_output.moc"

@@ -18,6 +18,7 @@
 
 #include "io/csv_reader.h"
 #include "io/pipeline_file.h"
+#include "support/test_registry.h"
 
 #ifndef _WIN32
 #include <sys/types.h>
@@ -636,5 +637,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRunnerProcess)
+SLUICE_TEST_GUILESS_MAIN(TestRunnerProcess)
 #include "test_runner_process.moc"

@@ -12,6 +12,7 @@
 #include "app/runner/run_command.h"
 #include "app/runner/runner_options.h"
 #include "app/runner/sweep_command.h"
+#include "support/test_registry.h"
 
 using namespace sluice::runner;
 
@@ -195,5 +196,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRunnerSweep)
+SLUICE_TEST_GUILESS_MAIN(TestRunnerSweep)
 #include "test_runner_sweep.moc"

@@ -5,6 +5,7 @@
 
 #include "engine/engine.h"
 #include "io/pipeline_file.h"
+#include "support/test_registry.h"
 #include "sweep/result_reporting.h"
 #include "sweep/sweep_graph.h"
 #include "sweep/sweep_result.h"
@@ -320,5 +321,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSweep)
+SLUICE_TEST_GUILESS_MAIN(TestSweep)
 #include "test_sweep.moc"

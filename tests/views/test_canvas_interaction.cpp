@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include "canvas_test_support.h"
+#include "support/test_registry.h"
 #include "views/canvas/quick_add_popup.h"
 
 using namespace sluice;
@@ -388,5 +389,5 @@ void TestCanvasInteraction::quickAddFiltersByPendingInput() {
     QCOMPARE(canvas.output(id, "model")->sceneAnchor(), QPointF(700, 300));
 }
 
-QTEST_MAIN(TestCanvasInteraction)
+SLUICE_TEST_MAIN(TestCanvasInteraction)
 #include "test_canvas_interaction.moc"

@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include "canvas_test_support.h"
+#include "support/test_registry.h"
 #include "views/canvas/minimap.h"
 
 using namespace sluice;
@@ -358,5 +359,5 @@ void TestCanvasScene::buildsFiveHundredNodesQuickly() {
     QVERIFY2(buildMs < 1000, qPrintable(QStringLiteral("build took %1 ms").arg(buildMs)));
 }
 
-QTEST_MAIN(TestCanvasScene)
+SLUICE_TEST_MAIN(TestCanvasScene)
 #include "test_canvas_scene.moc"

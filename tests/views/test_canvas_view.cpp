@@ -9,6 +9,7 @@
 
 #include "canvas_test_support.h"
 #include "io/pipeline_file.h"
+#include "support/test_registry.h"
 #include "views/canvas/minimap.h"
 #include "views/canvas/quick_add_popup.h"
 
@@ -307,5 +308,5 @@ void TestCanvasView::screenshots() {
     QVERIFY(canvas.view.grab().save(QStringLiteral("/tmp/canvas_iris.png")));
 }
 
-QTEST_MAIN(TestCanvasView)
+SLUICE_TEST_MAIN(TestCanvasView)
 #include "test_canvas_view.moc"

@@ -17,6 +17,7 @@
 
 #include "nodes/results.h"
 #include "pipeline/node_test_support.h"
+#include "support/test_registry.h"
 #include "views/charts/chart_view.h"
 #include "views/results/drift_view.h"
 #include "views/results/results_page.h"
@@ -194,5 +195,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestDriftView)
+SLUICE_TEST_MAIN(TestDriftView)
 #include "test_drift_view.moc"

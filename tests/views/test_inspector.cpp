@@ -12,6 +12,7 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include "support/test_registry.h"
 #include "undoable_document.h"
 #include "views/inspector.h"
 #include "views/param_field.h"
@@ -377,5 +378,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestInspector)
+SLUICE_TEST_MAIN(TestInspector)
 #include "test_inspector.moc"

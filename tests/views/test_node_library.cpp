@@ -9,6 +9,7 @@
 #include <set>
 
 #include "nodes/node_registry.h"
+#include "support/test_registry.h"
 #include "views/node_library.h"
 
 using namespace sluice;
@@ -171,5 +172,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestNodeLibrary)
+SLUICE_TEST_MAIN(TestNodeLibrary)
 #include "test_node_library.moc"

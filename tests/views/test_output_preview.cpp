@@ -10,6 +10,7 @@
 #include "ml/core/registry.h"
 #include "ml/pipeline/trained_pipeline.h"
 #include "nodes/evaluate_nodes/importance_results.h"
+#include "support/test_registry.h"
 #include "views/preview/output_preview.h"
 #include "views/preview/table_model.h"
 
@@ -137,5 +138,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestOutputPreview)
+SLUICE_TEST_MAIN(TestOutputPreview)
 #include "test_output_preview.moc"

@@ -33,6 +33,7 @@
 #include "../support/test_palettes.h"
 #include "nodes/results.h"
 #include "pipeline/node_test_support.h"
+#include "support/test_registry.h"
 #include "views/charts/chart_view.h"
 #include "views/results/confusion_heatmap.h"
 #include "views/results/cv_view.h"
@@ -531,5 +532,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestResultViews)
+SLUICE_TEST_MAIN(TestResultViews)
 #include "test_result_views.moc"

@@ -3,6 +3,7 @@
 #include <QTextBlock>
 #include <QtTest>
 
+#include "support/test_registry.h"
 #include "views/run_log.h"
 
 using namespace sluice;
@@ -67,5 +68,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestRunLog)
+SLUICE_TEST_MAIN(TestRunLog)
 #include "test_run_log.moc"

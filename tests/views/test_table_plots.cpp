@@ -24,6 +24,7 @@
 #include "io/csv_reader.h"
 #include "ml/decomposition/pca.h"
 #include "ml/preprocessing/pca_transform.h"
+#include "support/test_registry.h"
 #include "views/charts/chart_view.h"
 #include "views/preview/output_preview.h"
 #include "views/preview/scatter_data.h"
@@ -564,5 +565,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestTablePlots)
+SLUICE_TEST_MAIN(TestTablePlots)
 #include "test_table_plots.moc"

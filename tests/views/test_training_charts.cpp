@@ -16,6 +16,7 @@
 #include <cstdlib>
 
 #include "canvas_test_support.h"
+#include "support/test_registry.h"
 #include "views/charts/chart_theme.h"
 #include "views/charts/metric_history.h"
 #include "views/charts/training_chart.h"
@@ -353,5 +354,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestTrainingCharts)
+SLUICE_TEST_MAIN(TestTrainingCharts)
 #include "test_training_charts.moc"
