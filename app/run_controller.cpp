@@ -5,16 +5,13 @@
 #include "app/node_lineage.h"
 #include "history/run_history.h"
 #include "history/run_recorder.h"
+#include "views/qt_text.h"
 
 namespace sluice {
 namespace {
 
 using Kind = engine::RunEvent::Kind;
 using State = NodeBadge::State;
-
-QString qstr(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 QString secondsText(double seconds) {
     // Most nodes take milliseconds: "0.00 s" would read as "nothing happened".

@@ -19,15 +19,12 @@
 #include "app/document.h"
 #include "app/sweep_chart.h"
 #include "app/sweep_controller.h"
+#include "views/qt_text.h"
 
 namespace sluice {
 namespace {
 
 constexpr int kExtraMetrics = 3;  // metrics of the chosen node shown beside it
-
-QString qstr(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 bool sweepable(ParamKind kind) {
     return kind == ParamKind::Int || kind == ParamKind::Float || kind == ParamKind::Choice ||

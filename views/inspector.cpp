@@ -10,13 +10,10 @@
 
 #include "views/graph_document.h"
 #include "views/param_field.h"
+#include "views/qt_text.h"
 
 namespace sluice {
 namespace {
-
-QString qstr(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 QLabel* smallLabel(QWidget* parent) {
     auto* label = new QLabel(parent);

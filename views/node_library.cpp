@@ -13,15 +13,12 @@
 #include "nodes/node_registry.h"
 #include "views/canvas/category_glyph.h"
 #include "views/node_category_style.h"
+#include "views/qt_text.h"
 
 namespace sluice {
 namespace {
 
 constexpr int kTypeIdRole = Qt::UserRole;
-
-QString qstr(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 // A tree whose drags carry the node type id, so any widget can accept a node
 // without knowing about the library.

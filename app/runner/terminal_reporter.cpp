@@ -25,7 +25,7 @@ std::string truncated(const std::string& s, std::size_t width) {
     return s;
 }
 
-std::string number(double v) {
+std::string numberText(double v) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.4g", v);
     return buffer;
@@ -91,7 +91,7 @@ std::string TerminalReporter::metricsText(const std::string& node, bool withStep
     std::string text;
     int step = 0;
     for (const auto& [name, m] : it->second.last) {
-        text += (text.empty() ? "" : ", ") + name + " " + number(m.value);
+        text += (text.empty() ? "" : ", ") + name + " " + numberText(m.value);
         step = std::max(step, m.step);
     }
     if (withStep && !text.empty())

@@ -11,7 +11,7 @@
 namespace sluice::ml {
 namespace {
 
-void requireSameLength(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
+void requireSameValueCount(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
     if (a.size() != b.size())
         throw MisuseError("metrics: " + std::to_string(a.size()) + " true values but " +
                           std::to_string(b.size()) + " predictions");
@@ -22,7 +22,7 @@ void requireSameLength(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
 }  // namespace
 
 double r2Score(const Eigen::VectorXd& yTrue, const Eigen::VectorXd& yPred) {
-    requireSameLength(yTrue, yPred);
+    requireSameValueCount(yTrue, yPred);
     const double ssRes = (yTrue - yPred).squaredNorm();
     const double ssTot = (yTrue.array() - yTrue.mean()).square().sum();
     if (ssTot == 0.0)
@@ -31,7 +31,7 @@ double r2Score(const Eigen::VectorXd& yTrue, const Eigen::VectorXd& yPred) {
 }
 
 double meanSquaredError(const Eigen::VectorXd& yTrue, const Eigen::VectorXd& yPred) {
-    requireSameLength(yTrue, yPred);
+    requireSameValueCount(yTrue, yPred);
     return (yTrue - yPred).squaredNorm() / static_cast<double>(yTrue.size());
 }
 
@@ -40,7 +40,7 @@ double rootMeanSquaredError(const Eigen::VectorXd& yTrue, const Eigen::VectorXd&
 }
 
 double meanAbsoluteError(const Eigen::VectorXd& yTrue, const Eigen::VectorXd& yPred) {
-    requireSameLength(yTrue, yPred);
+    requireSameValueCount(yTrue, yPred);
     return (yTrue - yPred).cwiseAbs().mean();
 }
 

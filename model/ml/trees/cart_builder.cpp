@@ -30,7 +30,7 @@ struct NodeStats {
     double impurity = 0.0;
 };
 
-struct Split {
+struct NodeSplit {
     int feature = -1;
     std::size_t last = 0;  // position of the last row going left
     double proxy = -std::numeric_limits<double>::infinity();
@@ -109,7 +109,7 @@ public:
             Pending item = std::move(stack.back());
             stack.pop_back();
             context_.throwIfCancelled();
-            const Split split = isLeaf(item) ? Split{} : bestSplit(item);
+            const NodeSplit split = isLeaf(item) ? NodeSplit{} : bestSplit(item);
             if (split.feature < 0) {
                 makeLeaf(item);
                 out_.leafImpurity += item.stats.weight * item.stats.impurity / totalWeight;
@@ -182,8 +182,8 @@ private:
         return s;
     }
 
-    Split bestSplit(const Pending& item) {
-        Split best;
+    NodeSplit bestSplit(const Pending& item) {
+        NodeSplit best;
         int tried = 0;
         for (std::size_t i = 0; i < p_ && tried < rules_.maxFeatures; ++i) {
             std::swap(features_[i], features_[i + rng_.below(p_ - i)]);
@@ -205,7 +205,7 @@ private:
     // Gini: maximise sum_k cL_k^2 / wL + sum_k cR_k^2 / wR, which is
     // minimising wL * gini(L) + wR * gini(R). Both sums of squares are kept
     // up to date in O(1) per row: counts are integers, so this is exact.
-    void scanGini(std::size_t f, const Pending& item, Split& best) {
+    void scanGini(std::size_t f, const Pending& item, NodeSplit& best) {
         const Entry* e = column(f);
         const std::vector<double>& total = item.stats.counts;
         double totalSq = 0.0;
@@ -240,7 +240,7 @@ private:
 
     // Entropy: maximise -(wL * H(L) + wR * H(R)) with w * H = w log w -
     // sum_k c_k log c_k, evaluated at each boundary between distinct values.
-    void scanEntropy(std::size_t f, const Pending& item, Split& best) {
+    void scanEntropy(std::size_t f, const Pending& item, NodeSplit& best) {
         const Entry* e = column(f);
         const std::vector<double>& total = item.stats.counts;
         std::fill(leftCounts_.begin(), leftCounts_.end(), 0.0);
@@ -269,7 +269,7 @@ private:
 
     // Squared error: maximise sumL^2 / wL + sumR^2 / wR (the weighted
     // children's variance is the node's total minus this).
-    void scanSquaredError(std::size_t f, const Pending& item, Split& best) {
+    void scanSquaredError(std::size_t f, const Pending& item, NodeSplit& best) {
         const Entry* e = column(f);
         const double w = item.stats.weight, sum = item.stats.sum;
         const std::size_t rows = item.end - item.start;
@@ -297,7 +297,7 @@ private:
     // written as scikit-learn does (halves first: no overflow); when the two
     // are adjacent doubles the midpoint rounds up to the right value, so the
     // left value is used instead.
-    double threshold(const Split& s) const {
+    double threshold(const NodeSplit& s) const {
         const auto f = static_cast<std::size_t>(s.feature);
         const Entry* e = entries_.data() + f * m_;
         const double a = sorts_[f].values[e[s.last].rank];
@@ -309,7 +309,7 @@ private:
     // Stable partition of every feature's range: rows of the split's left
     // side first. Branch-free (both stores, conditional advance) because
     // the side of each row is unpredictable.
-    void partition(const Split& s, std::size_t start, std::size_t end) {
+    void partition(const NodeSplit& s, std::size_t start, std::size_t end) {
         const Entry* split = column(static_cast<std::size_t>(s.feature));
         for (std::size_t i = start; i < end; ++i)
             goLeft_[split[i].row] = i <= s.last ? 1 : 0;

@@ -7,7 +7,7 @@
 namespace sluice {
 namespace {
 
-char delimiterOf(const std::string& choice) {
+char writtenDelimiter(const std::string& choice) {
     if (choice == "semicolon")
         return ';';
     if (choice == "tab")
@@ -43,7 +43,7 @@ public:
         if (path.empty())
             throw NodeError("parameter 'path': no file chosen");
         CsvWriteOptions options;
-        options.delimiter = delimiterOf(params.at("delimiter").get<std::string>());
+        options.delimiter = writtenDelimiter(params.at("delimiter").get<std::string>());
         const std::string resolved = context.resolvePath(path);
         try {
             writeCsvFile(*table, resolved, options);
