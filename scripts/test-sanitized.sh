@@ -47,19 +47,17 @@ else
   select=(-L "^(${labels})\$")
 fi
 # Build only the executables the chosen tests run (a test folder's tests
-# share one, tests/CMakeLists.txt); tests that run a script (the Python
-# export checks) need only what those build.
+# share one; test_targets.txt maps each test to it, tests/CMakeLists.txt);
+# tests that run a script (the Python export checks) need only what those
+# build.
 if [[ "$*" == "all" ]]; then
   cmake --build "$build"
 else
-  known=$(cd "$build" && ninja -t targets all | sed 's/:.*//')
   targets=()
   while read -r name; do
-    grep -qx "$name" <<<"$known" && targets+=("$name")
-  done < <(cd "$build" && ctest --show-only=json-v1 "${select[@]}" | /usr/bin/python3 -c '
-import json, os, sys
-tests = json.load(sys.stdin)["tests"]
-print("\n".join(sorted({os.path.basename(t["command"][0]) for t in tests if t.get("command")})))')
+    target=$(awk -v t="$name" '$1 == t { print $2 }' "$build/test_targets.txt")
+    [[ -n "$target" && " ${targets[*]} " != *" $target "* ]] && targets+=("$target")
+  done < <(cd "$build" && ctest -N "${select[@]}" | sed -n 's/^ *Test *#[0-9]*: //p')
   cmake --build "$build" --target "${targets[@]}"
 fi
 # Instrumented code runs slower (ThreadSanitizer: 5-15x), and what these
