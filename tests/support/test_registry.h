@@ -39,7 +39,7 @@ std::unique_ptr<QObject> makeTest() {
 
 #define SLUICE_TEST_REGISTER(TestObject, app)                                 \
     namespace {                                                               \
-    const ::sluice::test::Registration sluiceTestRegistration##TestObject(                \
+    const ::sluice::test::Registration sluiceTestRegistration##TestObject(    \
         __FILE__, app, &::sluice::test::makeTest<TestObject>,                 \
         &QT_PREPEND_NAMESPACE(QTest::Internal::callInitMain) < TestObject >); \
     }
