@@ -14,21 +14,10 @@ using namespace sluice::ml;
 
 namespace {
 
-// Small settings so the suite stays quick; every other parameter is default.
-nlohmann::json quickParams(const std::string& kind) {
-    if (kind.rfind("random_forest", 0) == 0)
-        return {{"n_estimators", 12}};
-    if (kind.rfind("gradient_boosting", 0) == 0)
-        return {{"max_iter", 15}};
-    if (kind.rfind("mlp", 0) == 0)
-        return {{"max_iter", 200}, {"hidden_layer_sizes", {16}}, {"learning_rate_init", 0.01}};
-    if (kind == "kmeans")
-        return {{"n_clusters", 3}, {"n_init", 2}};
-    return nlohmann::json::object();
-}
-
 std::unique_ptr<Learner> make(const std::string& kind) {
-    return MlRegistry::instance().makeLearner(kind, quickParams(kind));
+    // Small settings, declared with the learner, so the suite stays quick.
+    const auto& registry = MlRegistry::instance();
+    return registry.makeLearner(kind, registry.spec(kind)->quickParams);
 }
 
 // Three classes in 4 dimensions, or a noisy linear target.

@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include "ml/cluster/lloyd.h"
+#include "ml/core/common_hyperparameters.h"
 #include "ml/core/eigen_json.h"
 #include "ml/core/ml_errors.h"
 #include "ml/core/validation.h"
@@ -13,18 +14,11 @@ namespace sluice::ml {
 std::unique_ptr<Model> KMeans::fit(const Eigen::MatrixXd& X, const Eigen::VectorXd& y,
                                    const FitContext& context) const {
     checkFitInput(kind(), X, y, false);
-    if (nClusters < 1)
-        throw MisuseError("kmeans: n_clusters must be 1 or more");
+    checkHyperparameters(*this);
     if (nClusters > X.rows())
         throw MisuseError("kmeans: n_clusters (" + std::to_string(nClusters) +
                           ") must not exceed the number of rows (" + std::to_string(X.rows()) +
                           ")");
-    if (nInit < 1)
-        throw MisuseError("kmeans: n_init must be 1 or more");
-    if (maxIter < 1)
-        throw MisuseError("kmeans: max_iter must be 1 or more");
-    if (!(tol >= 0.0))
-        throw MisuseError("kmeans: tol must be zero or more");
     context.throwIfCancelled();
 
     const Eigen::RowVectorXd mean = X.colwise().mean();
@@ -132,6 +126,29 @@ std::unique_ptr<Model> KMeansModel::fromJson(const nlohmann::json& j) {
     if (j.contains("status"))
         m->status = FitStatus::fromJson(j["status"]);
     return m;
+}
+
+LearnerSpec kmeansSpec() {
+    return {
+        .kind = "kmeans",
+        .displayName = "k-means clustering",
+        .description = "Groups rows into k clusters; inertia per iteration.",
+        .make = KMeans::fromParams,
+        .loadModel = KMeansModel::fromJson,
+        .hyperparameters = {withNodeMax(
+                                {"n_clusters", "Clusters (k)", "How many clusters to find.", 1.0},
+                                10000.0),
+                            withNodeMax({"n_init", "Restarts",
+                                         "Runs from different starts; the best is kept.", 1.0},
+                                        1000.0),
+                            hyper::maxIter(), hyper::tol(), hyper::randomState()},
+        .sklearn = SklearnCounterpart{"sklearn.cluster",
+                                      "KMeans",
+                                      {},
+                                      {hyper::kSeedNote,
+                                       "Cluster numbers may be permuted between the two."}},
+        .quickParams = {{"n_clusters", 3}, {"n_init", 2}},
+    };
 }
 
 }  // namespace sluice::ml

@@ -20,6 +20,7 @@
 #include <cstdint>
 
 #include "ml/cluster/kmeans_init.h"
+#include "ml/core/learner_spec.h"
 #include "ml/core/model.h"
 
 namespace sluice::ml {
@@ -60,5 +61,8 @@ private:
     Eigen::MatrixXd centers_;
     double inertia_;
 };
+
+// k-means as the registry, Train node and Python export know it.
+LearnerSpec kmeansSpec();
 
 }  // namespace sluice::ml

@@ -5,8 +5,7 @@
 namespace sluice::ml {
 
 void registerClustering(MlRegistry& registry) {
-    registry.addLearner("kmeans", KMeans::fromParams);
-    registry.addModel("kmeans", KMeansModel::fromJson);
+    registry.add(kmeansSpec());
 }
 
 }  // namespace sluice::ml

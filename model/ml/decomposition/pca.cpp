@@ -98,4 +98,18 @@ std::unique_ptr<Model> PCAModel::fromJson(const nlohmann::json& j) {
     return m;
 }
 
+LearnerSpec pcaSpec() {
+    return {
+        .kind = "pca",
+        .displayName = "PCA",
+        .description = "Principal component analysis: the directions of largest variance.",
+        .make = PCA::fromParams,
+        .loadModel = PCAModel::fromJson,
+        .hyperparameters = {{"n_components", "Components", "How many components to keep; 0 = all.",
+                             0.0},
+                            {"whiten", "Whiten", "Scale components to unit variance."}},
+        .hasTrainNode = false,
+    };
+}
+
 }  // namespace sluice::ml

@@ -14,6 +14,7 @@
 // predict() throws MisuseError saying so; y is ignored.
 #pragma once
 
+#include "ml/core/learner_spec.h"
 #include "ml/core/model.h"
 
 namespace sluice::ml {
@@ -57,5 +58,8 @@ private:
     Eigen::RowVectorXd mean_;
     bool whiten_;
 };
+
+// How the registry knows PCA (it has its own transform node, not a Train node).
+LearnerSpec pcaSpec();
 
 }  // namespace sluice::ml

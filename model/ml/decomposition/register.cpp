@@ -5,8 +5,7 @@
 namespace sluice::ml {
 
 void registerDecomposition(MlRegistry& registry) {
-    registry.addLearner("pca", PCA::fromParams);
-    registry.addModel("pca", PCAModel::fromJson);
+    registry.add(pcaSpec());
 }
 
 }  // namespace sluice::ml

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ml/core/common_hyperparameters.h"
 #include "ml/core/ml_errors.h"
 #include "ml/core/validation.h"
 #include "ml/linear/coordinate_descent.h"
@@ -19,23 +20,10 @@ struct Settings {
     double tol;
 };
 
-void checkSettings(std::string_view kind, const Settings& s) {
-    const std::string who(kind);
-    if (!(s.alpha >= 0.0) || !std::isfinite(s.alpha))
-        throw MisuseError(who + ": alpha must be zero or more");
-    if (!(s.l1Ratio >= 0.0 && s.l1Ratio <= 1.0))
-        throw MisuseError(who + ": l1_ratio must be between 0 and 1");
-    if (s.maxIter < 1)
-        throw MisuseError(who + ": max_iter must be 1 or more");
-    if (!(s.tol >= 0.0))
-        throw MisuseError(who + ": tol must be zero or more");
-}
-
 std::unique_ptr<Model> fitPenalised(std::string_view kind, const Settings& s,
                                     const Eigen::MatrixXd& X, const Eigen::VectorXd& y,
                                     const FitContext& context) {
     checkFitInput(kind, X, y);
-    checkSettings(kind, s);
     context.throwIfCancelled();
     const Centered c = centerData(X, y, s.fitIntercept);
     const ElasticNetPenalty penalty{s.alpha * s.l1Ratio, s.alpha * (1.0 - s.l1Ratio)};
@@ -66,6 +54,7 @@ std::unique_ptr<Model> fitPenalised(std::string_view kind, const Settings& s,
 
 std::unique_ptr<Model> ElasticNet::fit(const Eigen::MatrixXd& X, const Eigen::VectorXd& y,
                                        const FitContext& context) const {
+    checkHyperparameters(*this);
     return fitPenalised(kind(), {alpha, l1Ratio, fitIntercept, maxIter, tol}, X, y, context);
 }
 
@@ -89,6 +78,7 @@ std::unique_ptr<Learner> ElasticNet::fromParams(const nlohmann::json& p) {
 
 std::unique_ptr<Model> Lasso::fit(const Eigen::MatrixXd& X, const Eigen::VectorXd& y,
                                   const FitContext& context) const {
+    checkHyperparameters(*this);
     return fitPenalised(kind(), {alpha, 1.0, fitIntercept, maxIter, tol}, X, y, context);
 }
 
@@ -103,6 +93,36 @@ std::unique_ptr<Learner> Lasso::fromParams(const nlohmann::json& p) {
     l->maxIter = p.value("max_iter", l->maxIter);
     l->tol = p.value("tol", l->tol);
     return l;
+}
+
+LearnerSpec elasticNetSpec() {
+    return {
+        .kind = "elastic_net",
+        .displayName = "Elastic net",
+        .description = "Linear regression with mixed L1 and L2 penalties.",
+        .make = ElasticNet::fromParams,
+        .loadModel = LinearModel::fromJson,
+        .hyperparameters = {hyper::alpha(),
+                            {"l1_ratio", "L1 ratio",
+                             "Mix of L1 (1.0, lasso) and L2 (0.0, ridge) penalties.", 0.0, 1.0},
+                            fitInterceptHyperparameter(),
+                            hyper::maxIter(),
+                            hyper::tol()},
+        .sklearn = SklearnCounterpart{"sklearn.linear_model", "ElasticNet"},
+    };
+}
+
+LearnerSpec lassoSpec() {
+    return {
+        .kind = "lasso",
+        .displayName = "Lasso regression",
+        .description = "Linear regression with an L1 penalty: sparse weights.",
+        .make = Lasso::fromParams,
+        .loadModel = LinearModel::fromJson,
+        .hyperparameters = {hyper::alpha(), fitInterceptHyperparameter(), hyper::maxIter(),
+                            hyper::tol()},
+        .sklearn = SklearnCounterpart{"sklearn.linear_model", "Lasso"},
+    };
 }
 
 }  // namespace sluice::ml

@@ -17,6 +17,7 @@
 // after every sweep.
 #pragma once
 
+#include "ml/core/learner_spec.h"
 #include "ml/core/model.h"
 
 namespace sluice::ml {
@@ -49,5 +50,9 @@ struct Lasso : Learner {
     nlohmann::json params() const override;
     static std::unique_ptr<Learner> fromParams(const nlohmann::json& p);
 };
+
+// How the registry, Train node and Python export know these learners.
+LearnerSpec elasticNetSpec();
+LearnerSpec lassoSpec();
 
 }  // namespace sluice::ml

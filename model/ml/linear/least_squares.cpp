@@ -3,6 +3,7 @@
 #include <Eigen/Cholesky>
 #include <Eigen/QR>
 
+#include "ml/core/common_hyperparameters.h"
 #include "ml/core/ml_errors.h"
 #include "ml/core/validation.h"
 #include "ml/linear/linear_model.h"
@@ -42,8 +43,7 @@ std::unique_ptr<Learner> LinearRegression::fromParams(const nlohmann::json& p) {
 std::unique_ptr<Model> RidgeRegression::fit(const Eigen::MatrixXd& X, const Eigen::VectorXd& y,
                                             const FitContext& context) const {
     checkFitInput(kind(), X, y);
-    if (!(alpha >= 0.0))
-        throw MisuseError("ridge: alpha must be zero or more");
+    checkHyperparameters(*this);
     context.throwIfCancelled();
     const Centered c = centerData(X, y, fitIntercept);
     Eigen::VectorXd w;
@@ -78,6 +78,30 @@ std::unique_ptr<Learner> RidgeRegression::fromParams(const nlohmann::json& p) {
     l->alpha = p.value("alpha", l->alpha);
     l->fitIntercept = p.value("fit_intercept", l->fitIntercept);
     return l;
+}
+
+LearnerSpec linearRegressionSpec() {
+    return {
+        .kind = "linear_regression",
+        .displayName = "Linear regression",
+        .description = "Least-squares linear fit of a numeric target.",
+        .make = LinearRegression::fromParams,
+        .loadModel = LinearModel::fromJson,
+        .hyperparameters = {fitInterceptHyperparameter()},
+        .sklearn = SklearnCounterpart{"sklearn.linear_model", "LinearRegression"},
+    };
+}
+
+LearnerSpec ridgeSpec() {
+    return {
+        .kind = "ridge",
+        .displayName = "Ridge regression",
+        .description = "Linear regression with an L2 penalty on the weights.",
+        .make = RidgeRegression::fromParams,
+        .loadModel = LinearModel::fromJson,
+        .hyperparameters = {hyper::alpha(), fitInterceptHyperparameter()},
+        .sklearn = SklearnCounterpart{"sklearn.linear_model", "Ridge"},
+    };
 }
 
 }  // namespace sluice::ml

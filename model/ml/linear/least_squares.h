@@ -10,6 +10,7 @@
 // the n x n dual system when there are more features than rows.
 #pragma once
 
+#include "ml/core/learner_spec.h"
 #include "ml/core/model.h"
 
 namespace sluice::ml {
@@ -36,5 +37,9 @@ struct RidgeRegression : Learner {
     nlohmann::json params() const override;
     static std::unique_ptr<Learner> fromParams(const nlohmann::json& p);
 };
+
+// How the registry, Train node and Python export know these learners.
+LearnerSpec linearRegressionSpec();
+LearnerSpec ridgeSpec();
 
 }  // namespace sluice::ml

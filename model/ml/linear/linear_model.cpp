@@ -44,4 +44,9 @@ Centered centerData(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, bool fit
     return c;
 }
 
+Hyperparameter fitInterceptHyperparameter() {
+    return {"fit_intercept", "Fit intercept",
+            "Learn a constant term; off forces the fit through the origin."};
+}
+
 }  // namespace sluice::ml

@@ -2,6 +2,7 @@
 // (least squares, ridge, lasso, elastic net): y = X * coef + intercept.
 #pragma once
 
+#include "ml/core/learner_spec.h"
 #include "ml/core/model.h"
 
 namespace sluice::ml {
@@ -41,5 +42,8 @@ struct Centered {
     double yMean = 0.0;
 };
 Centered centerData(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, bool fitIntercept);
+
+// fit_intercept, as every linear learner declares it.
+Hyperparameter fitInterceptHyperparameter();
 
 }  // namespace sluice::ml

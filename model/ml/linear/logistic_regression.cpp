@@ -4,23 +4,16 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ml/core/common_hyperparameters.h"
 #include "ml/core/ml_errors.h"
 #include "ml/core/validation.h"
 #include "ml/linear/lbfgs.h"
+#include "ml/linear/linear_model.h"
 #include "ml/linear/logistic_loss.h"
 #include "ml/linear/logistic_model.h"
 
 namespace sluice::ml {
 namespace {
-
-void checkSettings(const LogisticRegression& l) {
-    if (!(l.C > 0.0) || !std::isfinite(l.C))
-        throw MisuseError("logistic_regression: C must be greater than 0");
-    if (l.maxIter < 1)
-        throw MisuseError("logistic_regression: max_iter must be 1 or more");
-    if (!(l.tol >= 0.0))
-        throw MisuseError("logistic_regression: tol must be zero or more");
-}
 
 // The classes present in y, ascending, and each row's position among them.
 struct Labels {
@@ -67,7 +60,7 @@ std::unique_ptr<Model> LogisticRegression::fit(const Eigen::MatrixXd& X, const E
                                                const FitContext& context) const {
     checkFitInput(kind(), X, y);
     const int classCount = checkClassTargets(kind(), y);
-    checkSettings(*this);
+    checkHyperparameters(*this);
     context.throwIfCancelled();
 
     Labels labels = presentClasses(y, classCount);
@@ -141,6 +134,37 @@ std::unique_ptr<Learner> LogisticRegression::fromParams(const nlohmann::json& p)
             "logistic_regression: class_weight must be \"none\" or \"balanced\", not \"" + weight +
             "\"");
     return l;
+}
+
+LearnerSpec logisticRegressionSpec() {
+    Hyperparameter c = {"C", "Inverse regularisation (C)",
+                        "Smaller values penalise weights more (C = 1/alpha).", 0.0};
+    c.exclusiveMin = true;
+    return {
+        .kind = "logistic_regression",
+        .displayName = "Logistic regression",
+        .description = "Linear classifier with class probabilities (L2 penalty).",
+        .make = LogisticRegression::fromParams,
+        .loadModel = LogisticModel::fromJson,
+        .hyperparameters = {c,
+                            fitInterceptHyperparameter(),
+                            hyper::maxIter(),
+                            hyper::tol(),
+                            {"class_weight",
+                             "Class weights",
+                             "'balanced' weighs classes inversely to their frequency.",
+                             std::nullopt,
+                             std::nullopt,
+                             {"none", "balanced"},
+                             {},
+                             SklearnValue::NoneWord}},
+        .sklearn = SklearnCounterpart{"sklearn.linear_model",
+                                      "LogisticRegression",
+                                      {},
+                                      {"Both minimise the same L2-penalised multinomial log loss "
+                                       "with L-BFGS; the optimisers stop at slightly different "
+                                       "points."}},
+    };
 }
 
 }  // namespace sluice::ml

@@ -17,6 +17,7 @@
 // the thread count.
 #pragma once
 
+#include "ml/core/learner_spec.h"
 #include "ml/core/model.h"
 
 namespace sluice::ml {
@@ -37,5 +38,8 @@ struct LogisticRegression : Learner {
     nlohmann::json params() const override;
     static std::unique_ptr<Learner> fromParams(const nlohmann::json& p);
 };
+
+// How the registry, Train node and Python export know this learner.
+LearnerSpec logisticRegressionSpec();
 
 }  // namespace sluice::ml

@@ -9,14 +9,11 @@
 namespace sluice::ml {
 
 void registerLinearModels(MlRegistry& registry) {
-    registry.addLearner("linear_regression", LinearRegression::fromParams);
-    registry.addLearner("ridge", RidgeRegression::fromParams);
-    registry.addLearner("lasso", Lasso::fromParams);
-    registry.addLearner("elastic_net", ElasticNet::fromParams);
-    for (const char* kind : {"linear_regression", "ridge", "lasso", "elastic_net"})
-        registry.addModel(kind, LinearModel::fromJson);
-    registry.addLearner("logistic_regression", LogisticRegression::fromParams);
-    registry.addModel("logistic_regression", LogisticModel::fromJson);
+    registry.add(linearRegressionSpec());
+    registry.add(ridgeSpec());
+    registry.add(lassoSpec());
+    registry.add(elasticNetSpec());
+    registry.add(logisticRegressionSpec());
 }
 
 }  // namespace sluice::ml

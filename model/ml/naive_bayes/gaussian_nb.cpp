@@ -14,8 +14,7 @@ std::unique_ptr<Model> GaussianNB::fit(const Eigen::MatrixXd& X, const Eigen::Ve
                                        const FitContext& context) const {
     checkFitInput(kind(), X, y);
     const int classes = checkClassTargets(kind(), y);
-    if (!(varSmoothing >= 0.0))
-        throw MisuseError("gaussian_nb: var_smoothing must be zero or more");
+    checkHyperparameters(*this);
     if (priors) {
         if (priors->size() != classes)
             throw MisuseError("gaussian_nb: priors has " + std::to_string(priors->size()) +
@@ -134,6 +133,24 @@ std::unique_ptr<Model> GaussianNBModel::fromJson(const nlohmann::json& j) {
     if (j.contains("status"))
         m->status = FitStatus::fromJson(j["status"]);
     return m;
+}
+
+LearnerSpec gaussianNbSpec() {
+    return {
+        .kind = "gaussian_nb",
+        .displayName = "Gaussian naive Bayes",
+        .description = "Naive Bayes with normal per-class feature distributions.",
+        .make = GaussianNB::fromParams,
+        .loadModel = GaussianNBModel::fromJson,
+        .hyperparameters = {{"var_smoothing", "Variance smoothing",
+                             "Share of the largest variance added to all variances for "
+                             "stability.",
+                             0.0},
+                            {"priors", "Class priors",
+                             "Prior probability of each class in class order, e.g. [0.3, 0.7]; "
+                             "null learns them from the class counts."}},
+        .sklearn = SklearnCounterpart{"sklearn.naive_bayes", "GaussianNB"},
+    };
 }
 
 }  // namespace sluice::ml

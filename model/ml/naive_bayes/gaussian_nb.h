@@ -12,6 +12,7 @@
 
 #include <optional>
 
+#include "ml/core/learner_spec.h"
 #include "ml/core/model.h"
 
 namespace sluice::ml {
@@ -50,5 +51,8 @@ private:
     Eigen::MatrixXd theta_, var_;
     Eigen::VectorXd logPrior_;
 };
+
+// How the registry, Train node and Python export know this learner.
+LearnerSpec gaussianNbSpec();
 
 }  // namespace sluice::ml

@@ -5,8 +5,7 @@
 namespace sluice::ml {
 
 void registerNaiveBayes(MlRegistry& registry) {
-    registry.addLearner("gaussian_nb", GaussianNB::fromParams);
-    registry.addModel("gaussian_nb", GaussianNBModel::fromJson);
+    registry.add(gaussianNbSpec());
 }
 
 }  // namespace sluice::ml

@@ -32,6 +32,8 @@ FittedNeighbors FittedNeighbors::fromJson(const nlohmann::json& j) {
     Eigen::MatrixXd X = matrixFromJson(requireField(j, "X"), "X");
     Eigen::VectorXd y = vectorFromJson(requireField(j, "y"), "y");
     // What fit() checks, so a hand-edited file cannot index past X or y.
+    if (options.nNeighbors < 1 || options.leafSize < 1)
+        throw MisuseError("model file: n_neighbors and leaf_size must be 1 or more");
     options.check("model file", X.rows());
     if (y.size() != X.rows())
         throw MisuseError("model file: " + std::to_string(y.size()) + " targets for " +

@@ -62,4 +62,16 @@ std::unique_ptr<Model> KNeighborsClassifierModel::fromJson(const nlohmann::json&
     return m;
 }
 
+LearnerSpec knnClassifierSpec() {
+    return {
+        .kind = "knn_classifier",
+        .displayName = "k-NN classifier",
+        .description = "Classifies by the majority of the nearest training rows.",
+        .make = KNeighborsClassifier::fromParams,
+        .loadModel = KNeighborsClassifierModel::fromJson,
+        .hyperparameters = knnHyperparameters(),
+        .sklearn = SklearnCounterpart{"sklearn.neighbors", "KNeighborsClassifier"},
+    };
+}
+
 }  // namespace sluice::ml

@@ -7,6 +7,7 @@
 // on a tie. Prediction uses all cores and needs no FitContext.
 #pragma once
 
+#include "ml/core/learner_spec.h"
 #include "ml/core/model.h"
 #include "ml/neighbors/fitted_neighbors.h"
 
@@ -36,5 +37,8 @@ private:
     FittedNeighbors fitted_;
     int classes_;
 };
+
+// How the registry, Train node and Python export know this learner.
+LearnerSpec knnClassifierSpec();
 
 }  // namespace sluice::ml

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "ml/core/eigen_json.h"
+#include "ml/core/learner_spec.h"
 #include "ml/core/ml_errors.h"
 
 namespace sluice::ml {
@@ -62,14 +63,11 @@ KNeighborsOptions KNeighborsOptions::fromJson(const nlohmann::json& p) {
 
 void KNeighborsOptions::check(std::string_view who, Eigen::Index rows) const {
     const std::string name(who);
-    if (nNeighbors < 1)
-        throw MisuseError(name + ": n_neighbors must be 1 or more");
+    checkHyperparameters(who, toJson());
     if (nNeighbors > rows)
         throw MisuseError(name + ": n_neighbors (" + std::to_string(nNeighbors) +
                           ") must not exceed the number of training rows (" + std::to_string(rows) +
                           "); lower it or train on more rows");
-    if (leafSize < 1)
-        throw MisuseError(name + ": leaf_size must be 1 or more");
 }
 
 void neighborWeights(NeighborWeights weights, const double* distance, int k, double* out) {
@@ -84,6 +82,31 @@ void neighborWeights(NeighborWeights weights, const double* distance, int k, dou
         else
             out[i] = 1.0 / distance[i];
     }
+}
+
+std::vector<Hyperparameter> knnHyperparameters() {
+    return {
+        withNodeMax({"n_neighbors", "Neighbours (k)", "How many nearest training rows vote.", 1.0},
+                    10000.0),
+        {"weights",
+         "Weights",
+         "uniform: every neighbour counts the same; distance: nearer count more.",
+         std::nullopt,
+         std::nullopt,
+         {"uniform", "distance"}},
+        {"metric",
+         "Distance",
+         "How distance between rows is measured.",
+         std::nullopt,
+         std::nullopt,
+         {"euclidean", "manhattan"}},
+        {"algorithm",
+         "Search",
+         "auto picks a KD-tree for few features and brute force for many.",
+         std::nullopt,
+         std::nullopt,
+         {"auto", "kd_tree", "brute"}},
+        withNodeMax({"leaf_size", "Leaf size", "Rows per KD-tree leaf.", 1.0}, 10000.0)};
 }
 
 }  // namespace sluice::ml

@@ -10,9 +10,11 @@
 
 #include <Eigen/Core>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "ml/core/learner_spec.h"
 #include "ml/neighbors/neighbor_search.h"
 
 namespace sluice::ml {
@@ -29,9 +31,13 @@ struct KNeighborsOptions {
     nlohmann::json toJson() const;
     // Missing fields keep their defaults; unknown names throw MisuseError.
     static KNeighborsOptions fromJson(const nlohmann::json& p);
-    // MisuseError unless the options fit `rows` training rows.
+    // MisuseError unless the options are in the ranges the learner `who`
+    // declares (knnHyperparameters) and fit `rows` training rows.
     void check(std::string_view who, Eigen::Index rows) const;
 };
+
+// The hyperparameters above, as both learners' LearnerSpecs declare them.
+std::vector<Hyperparameter> knnHyperparameters();
 
 // The weight of each of k neighbours from their distances (nearest first).
 void neighborWeights(NeighborWeights weights, const double* distance, int k, double* out);

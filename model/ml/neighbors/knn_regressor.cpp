@@ -54,4 +54,16 @@ std::unique_ptr<Model> KNeighborsRegressorModel::fromJson(const nlohmann::json& 
     return m;
 }
 
+LearnerSpec knnRegressorSpec() {
+    return {
+        .kind = "knn_regressor",
+        .displayName = "k-NN regressor",
+        .description = "Predicts the mean target of the nearest training rows.",
+        .make = KNeighborsRegressor::fromParams,
+        .loadModel = KNeighborsRegressorModel::fromJson,
+        .hyperparameters = knnHyperparameters(),
+        .sklearn = SklearnCounterpart{"sklearn.neighbors", "KNeighborsRegressor"},
+    };
+}
+
 }  // namespace sluice::ml

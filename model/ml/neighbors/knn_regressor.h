@@ -4,6 +4,7 @@
 // needs no FitContext.
 #pragma once
 
+#include "ml/core/learner_spec.h"
 #include "ml/core/model.h"
 #include "ml/neighbors/fitted_neighbors.h"
 
@@ -32,5 +33,8 @@ public:
 private:
     FittedNeighbors fitted_;
 };
+
+// How the registry, Train node and Python export know this learner.
+LearnerSpec knnRegressorSpec();
 
 }  // namespace sluice::ml

@@ -6,10 +6,8 @@
 namespace sluice::ml {
 
 void registerNeighbors(MlRegistry& registry) {
-    registry.addLearner("knn_classifier", KNeighborsClassifier::fromParams);
-    registry.addLearner("knn_regressor", KNeighborsRegressor::fromParams);
-    registry.addModel("knn_classifier", KNeighborsClassifierModel::fromJson);
-    registry.addModel("knn_regressor", KNeighborsRegressorModel::fromJson);
+    registry.add(knnClassifierSpec());
+    registry.add(knnRegressorSpec());
 }
 
 }  // namespace sluice::ml

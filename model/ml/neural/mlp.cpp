@@ -1,5 +1,6 @@
 #include "ml/neural/mlp.h"
 
+#include "ml/core/common_hyperparameters.h"
 #include "ml/core/eigen_json.h"
 #include "ml/core/ml_errors.h"
 #include "ml/core/validation.h"
@@ -99,6 +100,43 @@ std::unique_ptr<Model> MlpRegressorModel::fromJson(const nlohmann::json& j) {
     if (j.contains("status"))
         m->status = FitStatus::fromJson(j["status"]);
     return m;
+}
+
+namespace {
+
+SklearnCounterpart sklearnMlp(const char* className) {
+    return {"sklearn.neural_network", className, {"solver=\"adam\""}, {hyper::kSeedNote}};
+}
+
+const nlohmann::json kQuickMlp = {
+    {"max_iter", 200}, {"hidden_layer_sizes", {16}}, {"learning_rate_init", 0.01}};
+
+}  // namespace
+
+LearnerSpec mlpClassifierSpec() {
+    return {
+        .kind = "mlp_classifier",
+        .displayName = "Neural network classifier",
+        .description = "Multilayer perceptron trained with Adam; loss per epoch.",
+        .make = MLPClassifier::fromParams,
+        .loadModel = MlpClassifierModel::fromJson,
+        .hyperparameters = mlpHyperparameters(),
+        .sklearn = sklearnMlp("MLPClassifier"),
+        .quickParams = kQuickMlp,
+    };
+}
+
+LearnerSpec mlpRegressorSpec() {
+    return {
+        .kind = "mlp_regressor",
+        .displayName = "Neural network regressor",
+        .description = "Multilayer perceptron trained with Adam; loss per epoch.",
+        .make = MLPRegressor::fromParams,
+        .loadModel = MlpRegressorModel::fromJson,
+        .hyperparameters = mlpHyperparameters(),
+        .sklearn = sklearnMlp("MLPRegressor"),
+        .quickParams = kQuickMlp,
+    };
 }
 
 }  // namespace sluice::ml

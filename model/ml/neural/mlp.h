@@ -15,6 +15,7 @@
 // scale.
 #pragma once
 
+#include "ml/core/learner_spec.h"
 #include "ml/core/model.h"
 #include "ml/neural/mlp_options.h"
 #include "ml/neural/network.h"
@@ -73,5 +74,9 @@ public:
 private:
     Network network_;
 };
+
+// How the registry, Train node and Python export know these learners.
+LearnerSpec mlpClassifierSpec();
+LearnerSpec mlpRegressorSpec();
 
 }  // namespace sluice::ml

@@ -2,34 +2,47 @@
 
 #include <string>
 
+#include "ml/core/common_hyperparameters.h"
 #include "ml/core/ml_errors.h"
 
 namespace sluice::ml {
 
 void MlpOptions::check(std::string_view who) const {
-    const std::string w(who);
-    auto fail = [&](const std::string& what) { throw MisuseError(w + ": " + what); };
     for (int h : hiddenLayerSizes)
         if (h < 1)
-            fail("every hidden layer size must be 1 or more");
-    if (!(alpha >= 0.0))
-        fail("alpha must be zero or more");
-    if (batchSize < 1)
-        fail("batch_size must be 1 or more");
-    if (!(learningRateInit > 0.0))
-        fail("learning_rate_init must be more than zero");
-    if (maxIter < 1)
-        fail("max_iter must be 1 or more");
-    if (!(tol >= 0.0))
-        fail("tol must be zero or more");
-    if (nIterNoChange < 1)
-        fail("n_iter_no_change must be 1 or more");
-    if (!(validationFraction > 0.0 && validationFraction < 1.0))
-        fail("validation_fraction must be between 0 and 1 (exclusive)");
-    if (!(beta1 >= 0.0 && beta1 < 1.0) || !(beta2 >= 0.0 && beta2 < 1.0))
-        fail("beta_1 and beta_2 must be in [0, 1)");
-    if (!(epsilon > 0.0))
-        fail("epsilon must be more than zero");
+            throw MisuseError(std::string(who) + ": every hidden layer size must be 1 or more");
+    checkHyperparameters(who, toJson());
+}
+
+std::vector<Hyperparameter> mlpHyperparameters() {
+    Hyperparameter layers = {"hidden_layer_sizes", "Hidden layers",
+                             "Units per hidden layer, e.g. [100] or [64, 32]."};
+    layers.sklearnValue = SklearnValue::Tuple;
+    Hyperparameter rate = {"learning_rate_init", "Learning rate", "Adam's step size.", 0.0};
+    rate.nodeMax = 10.0;
+    rate.exclusiveMin = true;
+    Hyperparameter epsilon = {"epsilon", "Adam epsilon", "Numerical stabiliser.", 0.0};
+    epsilon.exclusiveMin = true;
+    return {layers,
+            {"activation",
+             "Activation",
+             "Non-linearity of the hidden units.",
+             std::nullopt,
+             std::nullopt,
+             {"relu", "tanh"}},
+            hyper::alpha(),
+            {"batch_size", "Batch size", "Rows per gradient step.", 1.0},
+            rate,
+            hyper::maxIter(),
+            hyper::tol(),
+            hyper::nIterNoChange(),
+            hyper::earlyStopping(),
+            hyper::validationFraction(),
+            {"shuffle", "Shuffle", "Shuffle the rows every epoch."},
+            hyper::randomState(),
+            {"beta_1", "Adam beta 1", "Decay of the first-moment estimate.", 0.0, 0.999999},
+            {"beta_2", "Adam beta 2", "Decay of the second-moment estimate.", 0.0, 0.999999},
+            epsilon};
 }
 
 nlohmann::json MlpOptions::toJson() const {

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ml/core/learner_spec.h"
 #include "ml/neural/layers.h"
 
 namespace sluice::ml {
@@ -29,12 +30,16 @@ struct MlpOptions {
     double beta2 = 0.999;
     double epsilon = 1e-8;
 
-    // Throws MisuseError naming the first bad value and its allowed range.
+    // Throws MisuseError naming the first bad value and its allowed range
+    // (the ranges mlpHyperparameters() declares for learner `who`).
     void check(std::string_view who) const;
 
     nlohmann::json toJson() const;
     // Missing fields keep their defaults.
     static MlpOptions fromJson(std::string_view who, const nlohmann::json& p);
 };
+
+// The hyperparameters above, as both networks' LearnerSpecs declare them.
+std::vector<Hyperparameter> mlpHyperparameters();
 
 }  // namespace sluice::ml

@@ -5,10 +5,8 @@
 namespace sluice::ml {
 
 void registerNeuralNetworks(MlRegistry& registry) {
-    registry.addLearner("mlp_classifier", MLPClassifier::fromParams);
-    registry.addLearner("mlp_regressor", MLPRegressor::fromParams);
-    registry.addModel("mlp_classifier", MlpClassifierModel::fromJson);
-    registry.addModel("mlp_regressor", MlpRegressorModel::fromJson);
+    registry.add(mlpClassifierSpec());
+    registry.add(mlpRegressorSpec());
 }
 
 }  // namespace sluice::ml

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "ml/core/common_hyperparameters.h"
 #include "ml/core/ml_errors.h"
 #include "ml/core/random.h"
 #include "ml/core/validation.h"
@@ -62,8 +63,6 @@ std::unique_ptr<Learner> DecisionTreeClassifier::fromParams(const nlohmann::json
     auto l = std::make_unique<DecisionTreeClassifier>();
     l->readJson(p, l->kind());
     l->criterion = criterionFromName(p.value("criterion", "gini"), l->kind());
-    if (l->criterion == Criterion::SquaredError)
-        throw MisuseError("decision_tree_classifier: criterion must be \"gini\" or \"entropy\"");
     return l;
 }
 
@@ -83,9 +82,33 @@ std::unique_ptr<Learner> DecisionTreeRegressor::fromParams(const nlohmann::json&
     auto l = std::make_unique<DecisionTreeRegressor>();
     l->readJson(p, l->kind());
     l->criterion = criterionFromName(p.value("criterion", "squared_error"), l->kind());
-    if (l->criterion != Criterion::SquaredError)
-        throw MisuseError("decision_tree_regressor: criterion must be \"squared_error\"");
     return l;
+}
+
+LearnerSpec decisionTreeClassifierSpec() {
+    return {
+        .kind = "decision_tree_classifier",
+        .displayName = "Decision tree classifier",
+        .description = "A single CART tree of yes/no questions.",
+        .make = DecisionTreeClassifier::fromParams,
+        .loadModel = TreeClassifierModel::fromJson,
+        .hyperparameters = cartHyperparameters({"gini", "entropy"}),
+        .sklearn =
+            SklearnCounterpart{"sklearn.tree", "DecisionTreeClassifier", {}, {hyper::kSeedNote}},
+    };
+}
+
+LearnerSpec decisionTreeRegressorSpec() {
+    return {
+        .kind = "decision_tree_regressor",
+        .displayName = "Decision tree regressor",
+        .description = "A single CART tree predicting leaf means.",
+        .make = DecisionTreeRegressor::fromParams,
+        .loadModel = TreeRegressorModel::fromJson,
+        .hyperparameters = cartHyperparameters({"squared_error"}),
+        .sklearn =
+            SklearnCounterpart{"sklearn.tree", "DecisionTreeRegressor", {}, {hyper::kSeedNote}},
+    };
 }
 
 }  // namespace sluice::ml

@@ -11,6 +11,7 @@
 // cancellation is checked at every node. Bad parameters throw MisuseError.
 #pragma once
 
+#include "ml/core/learner_spec.h"
 #include "ml/core/model.h"
 #include "ml/trees/cart_criteria.h"
 #include "ml/trees/cart_params.h"
@@ -38,5 +39,9 @@ struct DecisionTreeRegressor : Learner, CartParams {
     nlohmann::json params() const override;
     static std::unique_ptr<Learner> fromParams(const nlohmann::json& p);
 };
+
+// How the registry, Train node and Python export know these learners.
+LearnerSpec decisionTreeClassifierSpec();
+LearnerSpec decisionTreeRegressorSpec();
 
 }  // namespace sluice::ml

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "ml/core/common_hyperparameters.h"
 #include "ml/core/ml_errors.h"
 #include "ml/trees/cart_criteria.h"
 
@@ -117,13 +118,24 @@ int MaxFeatures::resolve(Eigen::Index features, std::string_view learner) const 
 }
 
 void CartParams::check(std::string_view learner) const {
-    const std::string who(learner);
-    if (maxDepth < 0)
-        throw MisuseError(who + ": max_depth must be 0 (unlimited) or more");
-    if (minSamplesSplit < 2)
-        throw MisuseError(who + ": min_samples_split must be 2 or more");
-    if (minSamplesLeaf < 1)
-        throw MisuseError(who + ": min_samples_leaf must be 1 or more");
+    nlohmann::json p;
+    writeJson(p);
+    checkHyperparameters(learner, p);
+}
+
+std::vector<Hyperparameter> cartHyperparameters(std::vector<std::string> criteria) {
+    Hyperparameter maxFeatures = {
+        "max_features", "Features per split",
+        "Features tried at each split: 0 = all, a count, a fraction, or sqrt/log2."};
+    maxFeatures.sklearnValue = SklearnValue::ZeroIsNone;
+    return {
+        {"criterion", "Split criterion", "How the quality of a split is measured.", std::nullopt,
+         std::nullopt, std::move(criteria)},
+        hyper::maxDepth(),
+        {"min_samples_split", "Min rows to split", "A node with fewer rows becomes a leaf.", 2.0},
+        hyper::minSamplesLeaf(),
+        maxFeatures,
+        hyper::randomState()};
 }
 
 std::uint64_t seedFromJson(const nlohmann::json& p, const char* name, std::uint64_t fallback,

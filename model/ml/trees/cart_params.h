@@ -12,9 +12,13 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "ml/core/learner_spec.h"
 
 namespace sluice::ml {
 
@@ -43,10 +47,16 @@ struct CartParams {
     MaxFeatures maxFeatures;
     std::uint64_t randomState = 0;
 
+    // MisuseError for a value outside the ranges learner `learner` declares.
     void check(std::string_view learner) const;
     void readJson(const nlohmann::json& p, std::string_view learner);
     void writeJson(nlohmann::json& p) const;
 };
+
+// criterion (one of `criteria`), max_depth, min_samples_split,
+// min_samples_leaf, max_features and random_state, as the tree learners'
+// LearnerSpecs declare them.
+std::vector<Hyperparameter> cartHyperparameters(std::vector<std::string> criteria);
 
 // p[name] as a non-negative integer seed (MisuseError otherwise), or `fallback`.
 std::uint64_t seedFromJson(const nlohmann::json& p, const char* name, std::uint64_t fallback,

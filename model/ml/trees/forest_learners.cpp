@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "ml/core/common_hyperparameters.h"
 #include "ml/core/ml_errors.h"
 #include "ml/core/validation.h"
 #include "ml/trees/forest_models.h"
@@ -11,14 +12,14 @@
 namespace sluice::ml {
 namespace {
 
+nlohmann::json forestParams(const ForestParams& params, Criterion criterion);
+
 template <class ForestModel>
 std::unique_ptr<Model> fitForest(std::string_view who, const ForestParams& params,
                                  Criterion criterion, const Eigen::MatrixXd& X,
                                  const Eigen::VectorXd& y, int classes, const FitContext& context) {
     const std::string name(who);
-    params.check(who);
-    if (params.nEstimators < 1)
-        throw MisuseError(name + ": n_estimators must be 1 or more");
+    checkHyperparameters(who, forestParams(params, criterion));
     if (params.oobScore && !params.bootstrap)
         throw MisuseError(name +
                           ": oob_score needs bootstrap (rows left out of a tree's sample); "
@@ -62,8 +63,6 @@ void readForestParams(ForestParams& params, const nlohmann::json& p, std::string
     params.nEstimators = p.value("n_estimators", params.nEstimators);
     params.bootstrap = p.value("bootstrap", params.bootstrap);
     params.oobScore = p.value("oob_score", params.oobScore);
-    if (params.nEstimators < 1)
-        throw MisuseError(std::string(who) + ": n_estimators must be 1 or more");
 }
 
 }  // namespace
@@ -84,8 +83,6 @@ std::unique_ptr<Learner> RandomForestClassifier::fromParams(const nlohmann::json
     auto l = std::make_unique<RandomForestClassifier>();
     readForestParams(*l, p, l->kind());
     l->criterion = criterionFromName(p.value("criterion", "gini"), l->kind());
-    if (l->criterion == Criterion::SquaredError)
-        throw MisuseError("random_forest_classifier: criterion must be \"gini\" or \"entropy\"");
     return l;
 }
 
@@ -104,9 +101,53 @@ std::unique_ptr<Learner> RandomForestRegressor::fromParams(const nlohmann::json&
     auto l = std::make_unique<RandomForestRegressor>();
     readForestParams(*l, p, l->kind());
     l->criterion = criterionFromName(p.value("criterion", "squared_error"), l->kind());
-    if (l->criterion != Criterion::SquaredError)
-        throw MisuseError("random_forest_regressor: criterion must be \"squared_error\"");
     return l;
+}
+
+namespace {
+
+std::vector<Hyperparameter> forestHyperparameters(std::vector<std::string> criteria) {
+    Hyperparameter oob = {"oob_score", "Out-of-bag score",
+                          "Score each tree on the rows its resample left out."};
+    oob.sklearnOnlyIf = "bootstrap";  // scikit-learn refuses oob_score without bootstrap
+    std::vector<Hyperparameter> h = {
+        withNodeMax({"n_estimators", "Trees", "How many trees the forest grows.", 1.0}, 100000.0),
+        {"bootstrap", "Bootstrap", "Train each tree on a resample of the rows (with replacement)."},
+        oob};
+    for (auto& tree : cartHyperparameters(std::move(criteria)))
+        h.push_back(std::move(tree));
+    return h;
+}
+
+}  // namespace
+
+LearnerSpec randomForestClassifierSpec() {
+    return {
+        .kind = "random_forest_classifier",
+        .displayName = "Random forest classifier",
+        .description = "Many randomised trees voting; out-of-bag error per tree.",
+        .make = RandomForestClassifier::fromParams,
+        .loadModel = ForestClassifierModel::fromJson,
+        .hyperparameters = forestHyperparameters({"gini", "entropy"}),
+        .sklearn =
+            SklearnCounterpart{
+                "sklearn.ensemble", "RandomForestClassifier", {}, {hyper::kSeedNote}},
+        .quickParams = {{"n_estimators", 12}},
+    };
+}
+
+LearnerSpec randomForestRegressorSpec() {
+    return {
+        .kind = "random_forest_regressor",
+        .displayName = "Random forest regressor",
+        .description = "Many randomised trees averaged; out-of-bag error per tree.",
+        .make = RandomForestRegressor::fromParams,
+        .loadModel = ForestRegressorModel::fromJson,
+        .hyperparameters = forestHyperparameters({"squared_error"}),
+        .sklearn =
+            SklearnCounterpart{"sklearn.ensemble", "RandomForestRegressor", {}, {hyper::kSeedNote}},
+        .quickParams = {{"n_estimators", 12}},
+    };
 }
 
 }  // namespace sluice::ml

@@ -15,6 +15,7 @@
 // counts trees in `iterations` and holds the final OOB error in finalLoss.
 #pragma once
 
+#include "ml/core/learner_spec.h"
 #include "ml/core/model.h"
 #include "ml/trees/cart_criteria.h"
 #include "ml/trees/cart_params.h"
@@ -50,5 +51,9 @@ struct RandomForestRegressor : Learner, ForestParams {
     nlohmann::json params() const override;
     static std::unique_ptr<Learner> fromParams(const nlohmann::json& p);
 };
+
+// How the registry, Train node and Python export know these learners.
+LearnerSpec randomForestClassifierSpec();
+LearnerSpec randomForestRegressorSpec();
 
 }  // namespace sluice::ml

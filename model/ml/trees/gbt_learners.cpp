@@ -1,5 +1,6 @@
 #include "ml/trees/gbt_learners.h"
 
+#include "ml/core/common_hyperparameters.h"
 #include "ml/core/validation.h"
 #include "ml/trees/gbt_booster.h"
 #include "ml/trees/gbt_models.h"
@@ -40,6 +41,43 @@ std::unique_ptr<Learner> GradientBoostingClassifier::fromParams(const nlohmann::
     auto l = std::make_unique<GradientBoostingClassifier>();
     static_cast<GbtParams&>(*l) = GbtParams::fromJson(p);
     return l;
+}
+
+namespace {
+
+SklearnCounterpart sklearnBoosting(const char* className) {
+    return {"sklearn.ensemble",
+            className,
+            {},
+            {hyper::kSeedNote, "Histograms are binned by each library's own quantile rule."}};
+}
+
+}  // namespace
+
+LearnerSpec gradientBoostingClassifierSpec() {
+    return {
+        .kind = "gradient_boosting_classifier",
+        .displayName = "Gradient boosting classifier",
+        .description = "Histogram gradient-boosted trees; loss per round.",
+        .make = GradientBoostingClassifier::fromParams,
+        .loadModel = GradientBoostingClassifierModel::fromJson,
+        .hyperparameters = gbtHyperparameters(),
+        .sklearn = sklearnBoosting("HistGradientBoostingClassifier"),
+        .quickParams = {{"max_iter", 15}},
+    };
+}
+
+LearnerSpec gradientBoostingRegressorSpec() {
+    return {
+        .kind = "gradient_boosting_regressor",
+        .displayName = "Gradient boosting regressor",
+        .description = "Histogram gradient-boosted trees; loss per round.",
+        .make = GradientBoostingRegressor::fromParams,
+        .loadModel = GradientBoostingRegressorModel::fromJson,
+        .hyperparameters = gbtHyperparameters(),
+        .sklearn = sklearnBoosting("HistGradientBoostingRegressor"),
+        .quickParams = {{"max_iter", 15}},
+    };
 }
 
 }  // namespace sluice::ml

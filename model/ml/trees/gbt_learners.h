@@ -31,4 +31,8 @@ struct GradientBoostingClassifier : Learner, GbtParams {
     static std::unique_ptr<Learner> fromParams(const nlohmann::json& p);
 };
 
+// How the registry, Train node and Python export know these learners.
+LearnerSpec gradientBoostingClassifierSpec();
+LearnerSpec gradientBoostingRegressorSpec();
+
 }  // namespace sluice::ml

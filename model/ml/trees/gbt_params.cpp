@@ -3,15 +3,11 @@
 #include <cmath>
 #include <string>
 
+#include "ml/core/common_hyperparameters.h"
 #include "ml/core/ml_errors.h"
 
 namespace sluice::ml {
 namespace {
-
-void require(bool ok, std::string_view learner, const std::string& what) {
-    if (!ok)
-        throw MisuseError(std::string(learner) + ": " + what);
-}
 
 template <class T>
 T field(const nlohmann::json& p, const char* name, T fallback) {
@@ -28,19 +24,29 @@ T field(const nlohmann::json& p, const char* name, T fallback) {
 }  // namespace
 
 void GbtParams::validate(std::string_view learner) const {
-    require(std::isfinite(learningRate) && learningRate > 0, learner,
-            "learning_rate must be greater than 0");
-    require(maxIter >= 1, learner, "max_iter must be 1 or more");
-    require(maxDepth >= 0, learner, "max_depth must be 1 or more (0 for no limit)");
-    require(maxLeafNodes >= 2, learner, "max_leaf_nodes must be 2 or more");
-    require(minSamplesLeaf >= 1, learner, "min_samples_leaf must be 1 or more");
-    require(std::isfinite(l2Regularization) && l2Regularization >= 0, learner,
-            "l2_regularization must be 0 or more");
-    require(maxBins >= 2 && maxBins <= 255, learner, "max_bins must be between 2 and 255");
-    require(validationFraction > 0 && validationFraction < 1, learner,
-            "validation_fraction must be between 0 and 1 (exclusive)");
-    require(nIterNoChange >= 1, learner, "n_iter_no_change must be 1 or more");
-    require(std::isfinite(tol) && tol >= 0, learner, "tol must be 0 or more");
+    checkHyperparameters(learner, toJson());
+}
+
+std::vector<Hyperparameter> gbtHyperparameters() {
+    Hyperparameter rate = {"learning_rate", "Learning rate",
+                           "Shrinks each round's contribution; smaller needs more rounds.", 0.0};
+    rate.exclusiveMin = true;
+    Hyperparameter leaves = {"max_leaf_nodes", "Max leaves",
+                             "Leaves per tree (trees grow best-first).", 2.0};
+    leaves.sklearnValue = SklearnValue::ZeroIsNone;
+    Hyperparameter fraction = hyper::validationFraction();
+    return {rate,
+            hyper::maxIter(),
+            hyper::maxDepth(),
+            leaves,
+            hyper::minSamplesLeaf(),
+            {"l2_regularization", "L2 regularisation", "Penalty on leaf values.", 0.0},
+            {"max_bins", "Bins", "Histogram bins per feature (at most 255).", 2.0, 255.0},
+            hyper::earlyStopping(),
+            fraction,
+            hyper::nIterNoChange(),
+            hyper::tol(),
+            hyper::randomState()};
 }
 
 bool GbtParams::earlyStoppingFor(long long rows) const {

@@ -12,8 +12,11 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "ml/core/learner_spec.h"
 
 namespace sluice::ml {
 
@@ -33,7 +36,8 @@ struct GbtParams {
     double tol = 1e-7;
     std::uint64_t randomState = 0;
 
-    // Throws MisuseError naming the first bad parameter and its range.
+    // Throws MisuseError naming the first bad parameter and its range (the
+    // ranges gbtHyperparameters() declares for learner `learner`).
     void validate(std::string_view learner) const;
     // Whether early stopping applies to a training set of `rows` rows.
     bool earlyStoppingFor(long long rows) const;
@@ -43,5 +47,8 @@ struct GbtParams {
     // MisuseError.
     static GbtParams fromJson(const nlohmann::json& p);
 };
+
+// The hyperparameters above, as both boosting learners' LearnerSpecs declare them.
+std::vector<Hyperparameter> gbtHyperparameters();
 
 }  // namespace sluice::ml
