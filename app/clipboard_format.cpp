@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 
 namespace sluice {
 namespace {

@@ -4,7 +4,7 @@
 #include <QFileInfo>
 
 #include "app/document.h"
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 
 namespace sluice {
 namespace {

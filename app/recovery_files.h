@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "graph/graph.h"
-#include "io/pipeline_file.h"
 #include "nodes/node_registry.h"
+#include "pipeline_io/pipeline_file.h"
 
 namespace sluice {
 

@@ -21,7 +21,7 @@
 #include "app/document.h"
 #include "app/main_window.h"
 #include "app/run_controller.h"
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 #include "views/canvas_view.h"
 
 using namespace sluice;

@@ -1,4 +1,5 @@
-// Exit codes of sluice-run, shared by both commands (run and predict).
+// Exit codes of sluice-run, shared by all its commands (run, predict,
+// export-python, nodes).
 //
 //   0    success
 //   1    the work failed: a node failed, or an output file (--json, -o)

@@ -5,7 +5,7 @@
 #include "app/runner/exit_codes.h"
 #include "export/python_export.h"
 #include "io/atomic_file.h"
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 
 namespace sluice::runner {
 

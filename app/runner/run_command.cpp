@@ -18,7 +18,7 @@
 #include "engine/engine.h"
 #include "history/run_history.h"
 #include "history/run_recorder.h"
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 #include "util/sha256.h"
 
 namespace sluice::runner {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "io/atomic_file.h"
+#include "nodes/results.h"
 
 namespace sluice::runner {
 namespace {

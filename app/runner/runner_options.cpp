@@ -106,6 +106,19 @@ RunnerOptions parseArguments(const std::vector<std::string>& args) {
         }
     }
 
+    if (!args.empty() && args.front() == "nodes") {
+        options.command = RunnerOptions::Command::Nodes;
+        for (std::size_t i = 1; i < args.size(); ++i) {
+            if (args[i] != "--json")
+                throw UsageError(isOption(args[i])
+                                     ? "option '" + args[i] + "' does not apply to the nodes "
+                                                              "command (only --json does)"
+                                     : "unexpected argument '" + args[i] + "'");
+            options.nodesJson = true;
+        }
+        return options;
+    }
+
     std::vector<std::string> positional;
     std::vector<std::pair<const ValueOption*, std::string>> values;
     bool endOfOptions = false;
@@ -261,6 +274,7 @@ std::string helpText() {
               [--sweep-metric NAME]]
   sluice-run predict MODEL.json DATA.csv [-o OUT.csv]
   sluice-run export-python PIPELINE.sluice [-o OUT.py]
+  sluice-run nodes [--json]
   sluice-run --help | --version
 
 Runs a Sluice pipeline without the desktop app. One line per node event
@@ -339,6 +353,10 @@ steps with pandas and scikit-learn (same parameters, same split and fold
 rows; learners' own randomness differs) and prints every score as a JSON
 line, to OUT.py, or to stdout. A node it cannot translate is named in the
 error (exit code 2).
+
+nodes: lists every node type by category with its ports and parameters
+(kind, default, range or choices, help); with --json, the same catalog as
+JSON for programs.
 
 Exit codes:
   0    success

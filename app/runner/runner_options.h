@@ -8,6 +8,7 @@
 //               [--sweep-metric NAME]]
 //   sluice-run predict MODEL.json DATA.csv [-o OUT.csv]
 //   sluice-run export-python PIPELINE.sluice [-o OUT.py]
+//   sluice-run nodes [--json]
 //   sluice-run --help | --version
 //
 // Contract:
@@ -18,6 +19,8 @@
 // - The first positional argument "predict" selects the predict command,
 //   "export-python" the Python export (pipeline in `pipeline`, -o in
 //   outputPath); a pipeline file of either name is run as ./predict.
+// - "nodes" as the first argument lists the node catalog; it takes only
+//   --json (a flag there, not a file), and anything else is a UsageError.
 // - --help or --version anywhere wins over everything else (even errors).
 // - Any problem throws UsageError with a one-line message that names the
 //   option or argument at fault; the caller prints it and exits with
@@ -51,7 +54,7 @@ struct ParamSetting {
 };
 
 struct RunnerOptions {
-    enum class Command { Run, Predict, ExportPython, Help, Version };
+    enum class Command { Run, Predict, ExportPython, Nodes, Help, Version };
     Command command = Command::Run;
 
     // Run
@@ -72,6 +75,9 @@ struct RunnerOptions {
     std::optional<std::size_t> sweepRandom;  // --sweep-random N: samples
     std::uint64_t sweepSeed = 0;
     std::string sweepMetric;  // empty: chosen by the sweep
+
+    // Nodes
+    bool nodesJson = false;  // nodes --json
 
     // Predict
     std::string modelPath;

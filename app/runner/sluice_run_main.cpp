@@ -8,6 +8,7 @@
 
 #include "app/runner/exit_codes.h"
 #include "app/runner/export_command.h"
+#include "app/runner/nodes_command.h"
 #include "app/runner/predict_command.h"
 #include "app/runner/run_command.h"
 #include "app/runner/runner_options.h"
@@ -32,6 +33,8 @@ int main(int argc, char** argv) {
                 return kExitOk;
             case RunnerOptions::Command::Predict:
                 return runPredictCommand(options, std::cout, std::cerr);
+            case RunnerOptions::Command::Nodes:
+                return runNodesCommand(options, std::cout);
             case RunnerOptions::Command::ExportPython:
                 return runExportPythonCommand(options, std::cout, std::cerr);
             case RunnerOptions::Command::Run:

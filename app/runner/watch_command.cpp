@@ -9,7 +9,7 @@
 #include "app/runner/interrupt.h"
 #include "app/runner/run_command.h"
 #include "engine/engine.h"
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 #include "watch/input_watch.h"
 
 namespace sluice::runner {

@@ -1,4 +1,5 @@
 #include "engine/node_reporter.h"
+#include "nodes/results.h"
 
 #include <algorithm>
 

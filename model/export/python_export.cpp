@@ -4,10 +4,12 @@
 #include <set>
 #include <sstream>
 
-#include "export/python_literals.h"
-#include "export/python_node_code.h"
+#include <filesystem>
+
 #include "export/python_prelude.h"
 #include "io/atomic_file.h"
+#include "nodes/python_context.h"
+#include "pipeline_io/pipeline_paths.h"
 
 namespace sluice {
 
@@ -61,6 +63,17 @@ std::string header(const Graph& graph, const PythonExportOptions& options) {
     return out + "\n";
 }
 
+// A path parameter as Python: joined to PIPELINE_DIR when the pipeline has
+// a folder and the path is below it (or relative to it), as it is otherwise.
+std::string pathExpression(const std::string& path, const std::string& baseDirectory) {
+    if (baseDirectory.empty())
+        return pyString(path);
+    const std::string relative = pathForFile(path, baseDirectory);
+    if (std::filesystem::path(relative).is_absolute())
+        return pyString(path);
+    return "os.path.join(PIPELINE_DIR, " + pyString(relative) + ")";
+}
+
 }  // namespace
 
 std::string exportPython(const Graph& graph, const PythonExportOptions& options,
@@ -77,6 +90,7 @@ std::string exportPython(const Graph& graph, const PythonExportOptions& options,
     };
 
     std::set<std::string> imports;
+    std::map<std::string, std::string> definitions;  // helpers nodes define once
     std::string steps;
     int number = 0;
     for (const auto& id : order) {
@@ -85,25 +99,50 @@ std::string exportPython(const Graph& graph, const PythonExportOptions& options,
         if (!type)
             throw PythonExportError("cannot export " + describe(node) +
                                     ": this build does not know the node type");
-        NodeCodeContext context{
-            graph,     node,    *type, type->withDefaults(node.params), options.baseDirectory,
-            outputVar, &imports};
-        std::string code;
+        const PythonContext context{
+            .type = *type,
+            .nodeId = node.id,
+            .nodeTitle = node.title,
+            .params = type->withDefaults(node.params),
+            .connectedVariable = [&](const std::string& port) -> std::optional<std::string> {
+                if (const GraphEdge* edge = graph.edgeInto({node.id, port}))
+                    return outputVar(edge->from.node, edge->from.port);
+                return std::nullopt;
+            },
+            .outputVariable = [&](const std::string& port) { return outputVar(node.id, port); },
+            .pathExpressionOf =
+                [&](const std::string& path) {
+                    return pathExpression(path, options.baseDirectory);
+                },
+            .sourceTypeOf = [&](const std::string& port) -> std::string {
+                const GraphEdge* edge = graph.edgeInto({node.id, port});
+                const GraphNode* from = edge ? graph.node(edge->from.node) : nullptr;
+                return from ? from->type : std::string();
+            },
+            .imports = &imports,
+            .definitions = &definitions,
+        };
+        std::optional<std::string> code;
         try {
-            code = nodeCode(context);
+            code = type->python(context);
         } catch (const std::exception& e) {
             throw PythonExportError("cannot export " + describe(node) + ": " + e.what());
         }
+        if (!code)
+            throw PythonExportError("cannot export " + describe(node) +
+                                    ": the Python exporter has no translation for this node type");
         steps += std::string("\n") + kRule;
         steps += "# [" + std::to_string(++number) + "] " + node.id +
                  (node.title.empty() ? "" : ": " + node.title) + " (" + node.type + ")\n";
         if (!type->info().description.empty())
             steps += pyComment(type->info().description);
-        steps += kRule + code;
+        steps += kRule + *code;
     }
 
     std::string out = header(graph, options);
     out += preludeText();
+    for (const auto& [name, code] : definitions)
+        out += "\n\n" + code;
     out += "\n\n" + std::string(kRule) + "# The pipeline\n" + kRule;
     for (const auto& line : imports)
         out += line + "\n";

@@ -13,7 +13,7 @@
 //   metric names `sluice-run --json` uses, so the two can be compared.
 //   Feature importances print as {"node", "title", "feature", "importance"}.
 // - Parameters are those of the graph with defaults filled in; learners get
-//   the same hyperparameters (python_learners.h). Train/test splits and
+//   the same hyperparameters (their LearnerSpec's scikit-learn mapping). Train/test splits and
 //   cross-validation folds use a port of Sluice's random generator, so the
 //   same seed selects the same rows; model randomness (forests, boosting,
 //   networks, k-means) comes from numpy and differs, as the script says.
@@ -25,12 +25,12 @@
 //   they are. Example datasets are looked up as Sluice does
 //   (dataset_locator.h) when exporting, overridable at run time by
 //   SLUICE_DATASETS_DIR.
-// - A node the exporter cannot translate (a type it does not know, a node
-//   type unknown to the registry, a required input not connected, a learner
-//   without a scikit-learn counterpart) throws PythonExportError whose
-//   message names the node's id, title and type; a graph with a cycle
-//   throws it too. Nothing is written on failure: the caller gets text or
-//   an exception.
+// - Each node's section is written by its type's NodeType::python()
+//   (nodes/python_context.h). A node the exporter cannot translate (a type
+//   without a translation, a node type unknown to the registry, a required input not connected, a
+//   learner without a scikit-learn counterpart) throws PythonExportError whose message names the
+//   node's id, title and type; a graph with a cycle throws it too. Nothing is written on failure:
+//   the caller gets text or an exception.
 #pragma once
 
 #include <stdexcept>

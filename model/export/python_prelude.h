@@ -7,7 +7,7 @@
 //
 // Contract: the text is plain Python 3 needing numpy, pandas and
 // scikit-learn (tested with Debian 12's 1.24 / 1.5 / 1.2). The generated
-// steps (python_node_code.h) call only the names defined here, plus the
+// steps (NodeType::python, nodes/python_context.h) call only the names defined here, plus the
 // scikit-learn estimators they import themselves.
 #pragma once
 

@@ -1,6 +1,6 @@
 #include "history/restore_plan.h"
 
-#include "io/pipeline_paths.h"
+#include "pipeline_io/pipeline_paths.h"
 
 namespace sluice::history {
 

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <limits>
 
-#include "io/pipeline_json.h"
+#include "pipeline_io/pipeline_json.h"
 
 namespace sluice::history {
 namespace {

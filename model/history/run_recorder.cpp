@@ -7,9 +7,9 @@
 
 #include "history/file_fingerprint.h"
 #include "history/utc_time.h"
-#include "io/pipeline_file.h"
-#include "io/pipeline_paths.h"
 #include "nodes/results.h"
+#include "pipeline_io/pipeline_file.h"
+#include "pipeline_io/pipeline_paths.h"
 #include "util/sha256.h"
 
 namespace sluice::history {

@@ -5,6 +5,15 @@
 // function of its own (registerDataNodes, ...), called from
 // node_registry.cpp — explicit calls, since a static library drops
 // self-registering objects nobody references.
+//
+// Within a family, each node type's file defines a factory
+// `std::unique_ptr<NodeType> makeXyzNode()`, and the family's register.cpp
+// names every factory once, in catalog order, in a list macro
+// SLUICE_<FAMILY>_NODES(NODE) whose entries are NODE(makeXyzNode), expanded
+// twice: with SLUICE_DECLARE_NODE to declare the factories and with
+// SLUICE_ADD_NODE inside register<Family>Nodes() to add them (see
+// transform_nodes/register.cpp),
+// so adding a node type to a family is one line there.
 #pragma once
 
 #include <memory>
@@ -32,6 +41,9 @@ private:
 };
 
 const NodeRegistry& builtinNodes();
+
+#define SLUICE_DECLARE_NODE(factory) std::unique_ptr<NodeType> factory();
+#define SLUICE_ADD_NODE(factory) registry.add(factory());
 
 void registerDataNodes(NodeRegistry& registry);
 void registerTransformNodes(NodeRegistry& registry);

@@ -22,6 +22,10 @@ std::string_view categoryName(NodeCategory category) {
     return "?";
 }
 
+std::optional<std::string> NodeType::python(const PythonContext&) const {
+    return std::nullopt;
+}
+
 std::string RunContext::resolvePath(const std::string& path) const {
     const std::filesystem::path p(path);
     if (p.is_absolute() || baseDirectory.empty())

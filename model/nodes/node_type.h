@@ -12,10 +12,15 @@
 //   log lines through the context, checks cancellation, and throws
 //   NodeError (or any std::exception) with a message naming the parameter or
 //   input at fault. It never touches Qt.
-// Adding a node type is one subclass and one registration line.
+// - python() writes the node's section of an exported Python script
+//   (python_context.h); nullopt (the default) means the node has no
+//   translation, and the exporter refuses graphs holding it.
+// Adding a node type is one file (the subclass and its make...Node()
+// factory) and one line in its family's register.cpp: see CONTRIBUTING.md.
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -28,6 +33,8 @@
 #include "nodes/port_value.h"
 
 namespace sluice {
+
+struct PythonContext;  // nodes/python_context.h
 
 enum class NodeCategory { Data, Transform, Train, Evaluate, Visualize, Output };
 
@@ -85,6 +92,9 @@ public:
     // `params` holds every parameter (defaults filled, values validated).
     virtual PortValues run(const PortValues& inputs, const nlohmann::json& params,
                            RunContext& context) const = 0;
+
+    // The statements of this node's section in an exported Python script.
+    virtual std::optional<std::string> python(const PythonContext& context) const;
 
     // The params with defaults for what is missing; unknown keys are kept.
     nlohmann::json withDefaults(const nlohmann::json& params) const;

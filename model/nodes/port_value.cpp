@@ -1,4 +1,5 @@
 #include "nodes/port_value.h"
+#include "nodes/results.h"
 
 namespace sluice {
 

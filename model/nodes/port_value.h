@@ -12,9 +12,10 @@
 #include "ml/pipeline/trained_pipeline.h"
 #include "ml/preprocessing/table_transform.h"
 #include "nodes/port_type.h"
-#include "nodes/results.h"
 
 namespace sluice {
+
+struct Results;  // nodes/results.h: include it where its members are used
 
 // An unfitted learner with a name to show (e.g. in cross-validation tables).
 struct LearnerValue {

@@ -3,13 +3,20 @@
 // One struct for every kind of result so a view can show whatever arrives:
 // named metrics, a labelled matrix (confusion matrix), curves (ROC,
 // precision-recall) and a detail table (cross-validation folds, feature
-// importances, regression predictions).
+// importances, regression predictions). `kind` is a closed set: a new kind
+// is added to ResultKind, and the compiler then points at every switch
+// that must handle it (the results page in views/results/results_page.cpp).
+//
+// Include this header only where Results' members are used: port values
+// carry a forward-declared std::shared_ptr<const Results> (port_value.h),
+// so the Eigen and table headers stay out of every node's include chain.
 #pragma once
 
 #include <Eigen/Core>
 #include <limits>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "data/table.h"
@@ -30,9 +37,20 @@ struct Distribution {
     std::vector<double> reference, current;
 };
 
+enum class ResultKind {
+    Scores,           // score node: metrics, confusion matrix, curves, predictions
+    ConfusionMatrix,  // confusion-matrix node
+    Roc,              // ROC-curve node: one curve per model
+    CrossValidation,  // one detail row per learner and fold
+    Importance,       // one detail row per feature
+    Drift,            // one detail row per column, with distributions
+};
+
+// "scores", "confusion_matrix", ...: stable names for logs and reports.
+std::string_view resultKindName(ResultKind kind);
+
 struct Results {
-    std::string kind;  // "scores", "cross_validation", "confusion_matrix", "roc", "importance",
-                       // "drift"
+    ResultKind kind = ResultKind::Scores;
     std::string task;  // "classification", "regression", ...
     std::map<std::string, double> metrics;
     std::vector<std::string> labels;     // class labels: rows/columns of matrix

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "nodes/results.h"
 #include "sweep/sweep_result.h"
 
 namespace sluice::sweep {

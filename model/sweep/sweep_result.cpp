@@ -1,4 +1,5 @@
 #include "sweep/sweep_result.h"
+#include "nodes/results.h"
 
 #include <algorithm>
 #include <cctype>

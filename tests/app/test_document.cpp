@@ -9,7 +9,7 @@
 #include "app/document_commands.h"
 #include "app/recovery_files.h"
 #include "graph/connection_rules.h"
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 #include "support/test_registry.h"
 
 #include <QDir>

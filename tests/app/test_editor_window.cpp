@@ -26,7 +26,7 @@
 #include "app/main_window.h"
 #include "app/run_controller.h"
 #include "app/window_actions.h"
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 #include "support/test_registry.h"
 #include "views/canvas/graph_scene.h"
 #include "views/canvas/node_item.h"

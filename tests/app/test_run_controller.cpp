@@ -15,7 +15,7 @@
 #include "app/badge_book.h"
 #include "app/node_lineage.h"
 #include "app/run_controller.h"
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 #include "support/test_registry.h"
 
 using namespace sluice;

@@ -12,7 +12,7 @@
 #include "app/main_window.h"
 #include "app/window_actions.h"
 #include "io/atomic_file_faults.h"
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 #include "support/test_registry.h"
 
 #include <QApplication>

@@ -19,8 +19,8 @@
 #include <sstream>
 
 #include "io/csv_reader.h"
-#include "io/pipeline_file.h"
 #include "pipeline/fake_nodes.h"
+#include "pipeline_io/pipeline_file.h"
 #include "support/test_registry.h"
 
 using namespace sluice;

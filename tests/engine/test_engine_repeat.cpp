@@ -6,6 +6,7 @@
 
 #include "engine/engine.h"
 #include "engine_test_support.h"
+#include "nodes/results.h"
 #include "support/test_registry.h"
 
 using namespace sluice;

@@ -21,7 +21,8 @@
 
 #include "engine/engine.h"
 #include "graph/connection_rules.h"
-#include "io/pipeline_file.h"
+#include "nodes/results.h"
+#include "pipeline_io/pipeline_file.h"
 #include "support/test_registry.h"
 
 using namespace sluice;

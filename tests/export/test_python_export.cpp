@@ -5,10 +5,10 @@
 #include <QtTest>
 
 #include "export/python_export.h"
-#include "export/python_learners.h"
-#include "export/python_literals.h"
-#include "io/pipeline_file.h"
 #include "ml/core/registry.h"
+#include "nodes/python_literals.h"
+#include "nodes/train_nodes/train_node.h"
+#include "pipeline_io/pipeline_file.h"
 #include "support/test_registry.h"
 
 using namespace sluice;
@@ -260,24 +260,28 @@ private slots:
     }
 
     void everyLearnerAndHyperparameterIsMapped() {
-        for (const auto& kind : ml::MlRegistry::instance().learnerKinds()) {
-            if (kind == "pca")
-                continue;  // a transform (transform.pca), not a Train node
-            const auto learner = ml::MlRegistry::instance().makeLearner(kind);
-            python_export::SklearnEstimator e;
+        const auto& registry = ml::MlRegistry::instance();
+        for (const auto& kind : registry.learnerKinds()) {
+            const ml::LearnerSpec& spec = *registry.spec(kind);
+            if (!spec.hasTrainNode)
+                continue;  // PCA: a transform (transform.pca), not a Train node
+            const auto learner = registry.makeLearner(kind);
+            std::string constructor;
             try {
-                e = python_export::sklearnEstimator(kind, learner->params());
-            } catch (const PythonExportError& error) {
+                constructor = sklearnConstructor(spec, learner->params());
+            } catch (const std::exception& error) {
                 QFAIL(error.what());
             }
             // One keyword per hyperparameter.
-            const auto commas = std::count(e.constructor.begin(), e.constructor.end(), '=');
+            const auto commas = std::count(constructor.begin(), constructor.end(), '=');
             QVERIFY2(commas >= static_cast<long>(learner->params().size()), kind.c_str());
         }
-        QVERIFY_THROWS_EXCEPTION(PythonExportError,
-                                 python_export::sklearnEstimator("ridge", {{"solver", "qr"}}));
-        QVERIFY_THROWS_EXCEPTION(PythonExportError,
-                                 python_export::sklearnEstimator("svm", nlohmann::json::object()));
+        // A hyperparameter the spec does not declare, and a learner without
+        // a counterpart, are refused rather than dropped.
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 sklearnConstructor(*registry.spec("ridge"), {{"solver", "qr"}}));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 sklearnConstructor(*registry.spec("pca"), {{"whiten", true}}));
     }
 
     void cycleIsAnExportError() {

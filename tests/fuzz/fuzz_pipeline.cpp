@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "fuzz_common.h"
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 
 namespace {
 

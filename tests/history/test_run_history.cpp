@@ -12,8 +12,8 @@
 #include "history/restore_plan.h"
 #include "history/run_history.h"
 #include "history/run_recorder.h"
-#include "io/pipeline_file.h"
 #include "nodes/results.h"
+#include "pipeline_io/pipeline_file.h"
 #include "support/test_registry.h"
 #include "util/sha256.h"
 

@@ -7,9 +7,9 @@
 #include <cmath>
 
 #include "engine/engine.h"
-#include "io/pipeline_file.h"
 #include "node_test_support.h"
 #include "nodes/results.h"
+#include "pipeline_io/pipeline_file.h"
 #include "support/test_registry.h"
 
 using namespace sluice;
@@ -83,7 +83,7 @@ private slots:
         // method="exact"), stats.chi2_contingency(counts, correction=False).
         const TablePtr iris = datasetTable("iris.csv");
         const auto r = drift(rowsOf(iris, 0, 150, 2), rowsOf(iris, 1, 150, 2));
-        QCOMPARE(r->kind, std::string("drift"));
+        QCOMPARE(r->kind, ResultKind::Drift);
         QCOMPARE(r->table->rowCount(), std::size_t{5});
         QCOMPARE(r->distributions.size(), std::size_t{5});
         CHECK_FIELD(*r, "sepal_length", "psi", 0.15018242397779494, 1e-9);

@@ -8,6 +8,7 @@
 
 #include "ml/core/registry.h"
 #include "node_test_support.h"
+#include "nodes/results.h"
 #include "support/test_registry.h"
 
 using namespace sluice;

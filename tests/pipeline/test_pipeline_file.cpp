@@ -10,7 +10,7 @@
 
 #include "fake_nodes.h"
 #include "graph/connection_rules.h"
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 #include "support/test_registry.h"
 
 using namespace sluice;

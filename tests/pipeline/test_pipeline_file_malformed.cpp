@@ -6,7 +6,7 @@
 #include <string>
 
 #include "fake_nodes.h"
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 #include "support/test_registry.h"
 
 using namespace sluice;

@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "fake_nodes.h"
-#include "io/pipeline_file.h"
-#include "io/pipeline_migrations.h"
+#include "pipeline_io/pipeline_file.h"
+#include "pipeline_io/pipeline_migrations.h"
 #include "support/test_registry.h"
 
 using namespace sluice;

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "fake_nodes.h"
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 #include "support/test_registry.h"
 
 using namespace sluice;

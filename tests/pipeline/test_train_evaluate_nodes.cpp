@@ -8,6 +8,7 @@
 #include "ml/pipeline/trained_pipeline.h"
 #include "node_test_support.h"
 #include "nodes/evaluate_nodes/score_results.h"
+#include "nodes/results.h"
 #include "support/test_registry.h"
 
 using namespace sluice;

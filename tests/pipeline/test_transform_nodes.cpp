@@ -57,8 +57,14 @@ class TestTransformNodes : public QObject {
 
 private slots:
     void catalogFollowsTheContract() {
+        // The family's registration list is the source: every node in it
+        // follows the contract, and the long-standing ones are there (a
+        // fixed count would make each new node edit this test too).
         const auto all = transformNodes().all();
-        QCOMPARE(all.size(), std::size_t{7});
+        for (const char* id : {"transform.select_columns", "transform.filter_rows",
+                               "transform.impute", "transform.scale", "transform.one_hot",
+                               "transform.train_test_split", "transform.pca"})
+            QVERIFY2(transformNodes().find(id), id);
         for (const NodeType* t : all) {
             QVERIFY2(t->id().rfind("transform.", 0) == 0, t->id().c_str());
             QCOMPARE(t->info().category, NodeCategory::Transform);

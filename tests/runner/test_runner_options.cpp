@@ -78,6 +78,18 @@ class TestRunnerOptions : public QObject {
     Q_OBJECT
 
 private slots:
+    void nodesCommandTakesOnlyJson() {
+        const RunnerOptions plain = parseArguments({"nodes"});
+        QVERIFY(plain.command == RunnerOptions::Command::Nodes);
+        QVERIFY(!plain.nodesJson);
+        QVERIFY(parseArguments({"nodes", "--json"}).nodesJson);
+        QCOMPARE(usageErrorOf({"nodes", "--json", "out.json"}),
+                 QStringLiteral("unexpected argument 'out.json'"));
+        QVERIFY(usageErrorOf({"nodes", "--quiet"}).contains("does not apply to the nodes command"));
+        // --help still wins.
+        QVERIFY(parseArguments({"nodes", "--help"}).command == RunnerOptions::Command::Help);
+    }
+
     void pipelineAlone() {
         const RunnerOptions o = parseArguments({"flow.sluice"});
         QVERIFY(o.command == RunnerOptions::Command::Run);

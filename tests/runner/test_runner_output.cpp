@@ -17,6 +17,7 @@
 #include "io/csv_reader.h"
 #include "ml/core/ml_errors.h"
 #include "ml/core/registry.h"
+#include "nodes/results.h"
 #include "support/test_registry.h"
 #include "util/sha256.h"
 
@@ -334,7 +335,7 @@ private slots:
         s.status = engine::NodeStatus::Done;
         s.metrics = {{"loss", 0.5}, {"accuracy", 0.25}};
         auto results = std::make_shared<Results>();
-        results->kind = "scores";
+        results->kind = ResultKind::Scores;
         results->metrics = {{"accuracy", 0.9},
                             {"f1_macro", 0.8},
                             {"log_loss", std::numeric_limits<double>::quiet_NaN()}};

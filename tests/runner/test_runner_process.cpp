@@ -17,7 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/csv_reader.h"
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 #include "support/test_registry.h"
 
 #ifndef _WIN32

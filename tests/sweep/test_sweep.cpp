@@ -4,7 +4,8 @@
 #include <QtTest>
 
 #include "engine/engine.h"
-#include "io/pipeline_file.h"
+#include "nodes/results.h"
+#include "pipeline_io/pipeline_file.h"
 #include "support/test_registry.h"
 #include "sweep/result_reporting.h"
 #include "sweep/sweep_graph.h"

@@ -8,7 +8,7 @@
 #include <QWheelEvent>
 
 #include "canvas_test_support.h"
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 #include "support/test_registry.h"
 #include "views/canvas/minimap.h"
 #include "views/canvas/quick_add_popup.h"

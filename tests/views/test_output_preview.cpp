@@ -10,6 +10,7 @@
 #include "ml/core/registry.h"
 #include "ml/pipeline/trained_pipeline.h"
 #include "nodes/evaluate_nodes/importance_results.h"
+#include "nodes/results.h"
 #include "support/test_registry.h"
 #include "views/preview/output_preview.h"
 #include "views/preview/table_model.h"
@@ -69,7 +70,7 @@ private slots:
 
     void resultsShowMetricsAndMatrix() {
         auto results = std::make_shared<Results>();
-        results->kind = "confusion_matrix";
+        results->kind = ResultKind::ConfusionMatrix;
         results->metrics = {{"accuracy", 0.9}, {"f1_macro", 0.85}};
         results->labels = {"a", "b"};
         results->matrix = Eigen::MatrixXd{{5, 1}, {0, 4}};

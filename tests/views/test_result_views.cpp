@@ -93,7 +93,7 @@ ResultsValue syntheticRegression(std::size_t n) {
         predicted[i] = actual[i] + std::sin(static_cast<double>(i)) * 5.0;
     }
     auto r = std::make_shared<Results>();
-    r->kind = "scores";
+    r->kind = ResultKind::Scores;
     r->task = "regression";
     r->metrics = {{"r2", 0.99}, {"rmse", 3.5}};
     r->table = Table::make({Column::numeric("actual", std::move(actual)),
@@ -411,7 +411,7 @@ private slots:
 
     void tablesCopySelectionAsTsv() {
         auto r = std::make_shared<Results>();
-        r->kind = "scores";
+        r->kind = ResultKind::Scores;
         r->task = "classification";
         r->metrics = {{"accuracy", 0.9733333333333334}, {"f1_macro", 0.5}, {"log_loss", 0.25}};
         std::unique_ptr<QWidget> page(makeResultsPage(*r, nullptr));
@@ -478,8 +478,7 @@ private slots:
         QVERIFY(rocPage->findChild<ChartView*>("rocChart"));
         QVERIFY(!rocPage->findChild<ChartView*>("prChart"));
         QVERIFY(!rocPage->findChild<ConfusionHeatmap*>());
-        Results empty;
-        empty.kind = "something_new";
+        const Results empty;  // nothing in it: one tab that says so
         std::unique_ptr<QWidget> emptyPage(makeResultsPage(empty, nullptr));
         QCOMPARE(child<QTabWidget>(emptyPage.get(), "resultsTabs")->count(), 1);
     }

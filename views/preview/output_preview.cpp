@@ -4,6 +4,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "nodes/results.h"
 #include "views/preview/model_page.h"
 #include "views/preview/table_page.h"
 #include "views/preview/transform_page.h"

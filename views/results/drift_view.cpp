@@ -16,6 +16,7 @@
 #include <numeric>
 
 #include "data/number_text.h"
+#include "nodes/results.h"
 #include "views/charts/chart_theme.h"
 #include "views/charts/chart_view.h"
 #include "views/charts/training_chart_axes.h"

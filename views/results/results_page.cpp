@@ -22,7 +22,7 @@ namespace {
 
 // The metrics a person looks at first, by task; the table has all of them.
 QString headline(const Results& r) {
-    if (r.kind == "drift")
+    if (r.kind == ResultKind::Drift)
         return driftHeadline(r);
     static const char* classification[] = {"accuracy", "balanced_accuracy", "f1_macro", "roc_auc",
                                            "log_loss"};
@@ -41,7 +41,7 @@ QString headline(const Results& r) {
             add(n);
     if (r.matrix.size() > 0)
         parts.prepend(QObject::tr("%1 rows").arg(static_cast<qint64>(r.matrix.sum())));
-    else if (r.table && r.kind == "scores")
+    else if (r.table && r.kind == ResultKind::Scores)
         parts.prepend(QObject::tr("%1 rows").arg(r.table->rowCount()));
     return parts.join(QStringLiteral(" &nbsp;·&nbsp; "));
 }
@@ -168,14 +168,25 @@ QWidget* makeResultsPage(const Results& results, QWidget* parent) {
     layout->addWidget(tabs, 1);
 
     bool shown = false;
-    if (results.kind == "cross_validation")
-        shown = addCrossValidationTabs(results, tabs);
-    else if (results.kind == "importance")
-        shown = addImportanceTabs(results, tabs);
-    else if (results.kind == "drift")
-        shown = addDriftTabs(results, tabs);
-    else if (results.task == "regression")
-        shown = addRegressionTabs(results, tabs);
+    // The one place a result kind meets its page. No default: a new
+    // ResultKind fails the build (-Wswitch) until it is given one here.
+    switch (results.kind) {
+        case ResultKind::CrossValidation:
+            shown = addCrossValidationTabs(results, tabs);
+            break;
+        case ResultKind::Importance:
+            shown = addImportanceTabs(results, tabs);
+            break;
+        case ResultKind::Drift:
+            shown = addDriftTabs(results, tabs);
+            break;
+        case ResultKind::Scores:
+        case ResultKind::ConfusionMatrix:
+        case ResultKind::Roc:
+            if (results.task == "regression")
+                shown = addRegressionTabs(results, tabs);
+            break;
+    }
     if (!shown) {
         // Classification, and the plain fallback for anything else: every
         // part the results have, each in its view.

@@ -1,9 +1,11 @@
 // data.example_dataset: one of the four bundled datasets (iris, wine,
 // breast_cancer, diabetes), read from resources/datasets (see
 // dataset_locator.h) with its target column given the Target role.
+#include <filesystem>
+
 #include "io/csv_reader.h"
-#include "nodes/data_nodes/data_nodes.h"
 #include "nodes/data_nodes/dataset_locator.h"
+#include "nodes/python_context.h"
 
 namespace sluice {
 namespace {
@@ -56,6 +58,27 @@ public:
             throw NodeError("example dataset '" + name + "' (" + file + ") has no column '" +
                             target + "'");
         return {{"table", result.table->withRole(target, ColumnRole::Target)}};
+    }
+
+    std::optional<std::string> python(const PythonContext& c) const override {
+        using python_export::pyString;
+        const std::string name = c.text("dataset");
+        if (name != "iris" && name != "wine" && name != "breast_cancer" && name != "diabetes")
+            throw NodeError("parameter 'dataset': unknown example dataset '" + name + "'");
+        std::string folder;
+        try {
+            folder = std::filesystem::path(findDatasetFile(name)).parent_path().string();
+        } catch (const std::exception&) {
+            // Not found here: the script then needs SLUICE_DATASETS_DIR.
+        }
+        return "# The bundled dataset, from where Sluice found it when exporting; set\n"
+               "# SLUICE_DATASETS_DIR to read it from elsewhere.\n" +
+               c.output("table") +
+               " = read_csv(\n    os.path.join(os.environ.get(\"SLUICE_DATASETS_DIR\", " +
+               pyString(folder) + "), " + pyString(name + ".csv") +
+               "),\n    sep=\",\", header=\"infer\", decimal=\".\", missing=" +
+               "[\"\", \"NA\", \"N/A\", \"NaN\", \"null\", \"?\"]" + ", max_rows=0)\n" +
+               c.output("table") + ".roles[" + pyString(targetOf(name)) + "] = \"target\"\n";
     }
 };
 

@@ -5,8 +5,8 @@
 #include <limits>
 
 #include "io/csv_reader.h"
-#include "nodes/data_nodes/data_nodes.h"
-#include "nodes/transform_nodes/column_params.h"
+#include "nodes/column_params.h"
+#include "nodes/python_context.h"
 
 namespace sluice {
 namespace {
@@ -108,6 +108,35 @@ public:
                         " rows (max_rows)");
         context.fit.progress(1.0);
         return {{"table", result.table}};
+    }
+
+    std::optional<std::string> python(const PythonContext& c) const override {
+        using python_export::pyValue;
+        const std::string path = c.text("path");
+        if (path.empty())
+            throw NodeError("parameter 'path': no file chosen");
+        const std::string d = c.text("delimiter");
+        const std::string sep = d == "comma"       ? "\",\""
+                                : d == "semicolon" ? "\";\""
+                                : d == "tab"       ? "\"\\t\""
+                                : d == "pipe"      ? "\"|\""
+                                : d == "spaces"    ? "r\"\\s+\""
+                                                   : "None";
+        const std::string h = c.text("header");
+        const std::string header = h == "yes" ? "0" : h == "no" ? "None" : "\"infer\"";
+        std::vector<std::string> missing = {""};
+        for (const auto& token : node_params::splitList(c.text("missing_tokens")))
+            missing.push_back(token);
+        return "# pandas types columns by itself: text stays text (Sluice makes a column with "
+               "few\n"
+               "# distinct values categorical, which changes nothing below). sep=None lets "
+               "pandas\n"
+               "# sniff the delimiter, as Sluice's \"auto\" does.\n" +
+               c.output("table") + " = read_csv(\n    " + c.pathExpression(path) +
+               ",\n    sep=" + sep + ", header=" + header +
+               ", decimal=" + (c.text("decimal_comma") == "yes" ? "\",\"" : "\".\"") +
+               ",\n    missing=" + pyValue(nlohmann::json(missing)) +
+               ", max_rows=" + std::to_string(c.params.value("max_rows", 0LL)) + ")\n";
     }
 };
 

@@ -18,7 +18,7 @@
 #include <numbers>
 
 #include "ml/core/random.h"
-#include "nodes/data_nodes/data_nodes.h"
+#include "nodes/python_context.h"
 
 namespace sluice {
 namespace {
@@ -188,6 +188,13 @@ public:
         }
         context.fit.progress(1.0);
         return {{"table", Table::make(std::move(columns))}};
+    }
+
+    std::optional<std::string> python(const PythonContext& c) const override {
+        return c.output("table") + " = synthetic(" + python_export::pyString(c.text("kind")) +
+               ", n_rows=" + c.literal("n_rows") + ", n_features=" + c.literal("n_features") +
+               ", n_classes=" + c.literal("n_classes") + ", noise=" + c.literal("noise") +
+               ", seed=" + c.literal("seed") + ")\n";
     }
 };
 

@@ -2,7 +2,7 @@
 // file survives a failed write) and passes the table on unchanged, so
 // writing can sit in the middle of a chain.
 #include "io/csv_writer.h"
-#include "nodes/data_nodes/data_nodes.h"
+#include "nodes/data_nodes/write_csv_python.h"
 
 namespace sluice {
 namespace {
@@ -53,9 +53,27 @@ public:
         context.log("wrote " + std::to_string(table->rowCount()) + " rows to " + resolved);
         return {{"table", table}};
     }
+
+    std::optional<std::string> python(const PythonContext& c) const override {
+        return writeCsvPython(c);
+    }
 };
 
 }  // namespace
+
+std::string writeCsvPython(const PythonContext& c) {
+    const std::string path = c.text("path");
+    if (path.empty())
+        throw NodeError("parameter 'path': no file chosen");
+    const std::string d = c.params.value("delimiter", std::string("comma"));
+    const std::string sep = d == "semicolon" ? "\";\""
+                            : d == "tab"     ? "\"\\t\""
+                            : d == "pipe"    ? "\"|\""
+                                             : "\",\"";
+    const std::string in = *c.input("table");
+    return in + ".df.to_csv(" + c.pathExpression(path) + ", sep=" + sep + ", index=False)\n" +
+           c.output("table") + " = " + in + "\n";
+}
 
 std::unique_ptr<NodeType> makeWriteCsvNode() {
     return std::make_unique<WriteCsvNode>();

@@ -1,14 +1,27 @@
 #include <cmath>
 
 #include "ml/core/ml_errors.h"
+#include "ml/core/registry.h"
 #include "ml/metrics/classification_metrics.h"
 #include "ml/metrics/regression_metrics.h"
 #include "ml/pipeline/labelled_data.h"
 #include "ml/selection/cross_validation.h"
-#include "nodes/evaluate_nodes/evaluate_nodes.h"
+#include "nodes/python_context.h"
+#include "nodes/results.h"
 #include "nodes/train_nodes/train_node.h"
 
 namespace sluice {
+namespace {
+
+class CrossValidateNode : public NodeType {
+public:
+    static constexpr int kLearnerInputs = 4;
+    CrossValidateNode();
+    PortValues run(const PortValues&, const nlohmann::json&, RunContext&) const override;
+    std::optional<std::string> python(const PythonContext&) const override;
+};
+
+}  // namespace
 namespace {
 
 std::string learnerPort(int k) {
@@ -85,7 +98,7 @@ PortValues CrossValidateNode::run(const PortValues& inputs, const nlohmann::json
         std::vector<double> meanCol, stdCol;
         std::vector<std::vector<double>> foldCols(static_cast<std::size_t>(folds));
         auto r = std::make_shared<Results>();
-        r->kind = "cross_validation";
+        r->kind = ResultKind::CrossValidation;
         r->task = classify ? "classification" : "regression";
         const double total = static_cast<double>(learners.size() * splits.size());
         double done = 0;
@@ -136,6 +149,32 @@ PortValues CrossValidateNode::run(const PortValues& inputs, const nlohmann::json
     } catch (const ml::MisuseError& e) {
         throw NodeError(e.what());
     }
+}
+
+std::optional<std::string> CrossValidateNode::python(const PythonContext& c) const {
+    std::string learners;
+    for (const auto& port : info().inputs) {
+        if (port.type != PortType::Learner)
+            continue;
+        const auto var = c.input(port.name);
+        if (!var)
+            continue;
+        const std::string source = c.sourceTypeOf(port.name);
+        const ml::LearnerSpec* spec =
+            ml::MlRegistry::instance().spec(source.substr(source.find('.') + 1));
+        learners += (learners.empty() ? "" : ",\n     ") + std::string("(") +
+                    python_export::pyString(spec ? spec->displayName : source) + ", " + *var + ")";
+    }
+    const std::string var = c.output("results");
+    return var + " = cross_validate(\n    " + *c.input("table") +
+           ", target_name=" + python_export::pyString(c.text("target")) + ",\n    learners=[" +
+           learners + "],\n    folds=" + c.literal("folds") +
+           ", stratified=" + c.literal("stratified") + ", shuffle=" + c.literal("shuffle") +
+           ", seed=" + c.literal("seed") + ")\n" + c.reportAll(var);
+}
+
+std::unique_ptr<NodeType> makeCrossValidateNode() {
+    return std::make_unique<CrossValidateNode>();
 }
 
 }  // namespace sluice

@@ -1,4 +1,5 @@
 #include "nodes/evaluate_nodes/drift_results.h"
+#include "nodes/results.h"
 
 #include <algorithm>
 #include <cmath>
@@ -23,7 +24,7 @@ Results driftResults(const std::vector<ml::ColumnDrift>& columns) {
     std::vector<std::int32_t> drifted;
     std::vector<double> psi, statistic, dof, pValue, refN, curN, refMissing, curMissing;
     Results r;
-    r.kind = "drift";
+    r.kind = ResultKind::Drift;
     r.task = "monitoring";
     double compared = 0, flagged = 0, maxPsi = std::nan("");
     for (const auto& c : columns) {

@@ -1,7 +1,18 @@
-#include "nodes/evaluate_nodes/evaluate_nodes.h"
 #include "nodes/evaluate_nodes/importance_results.h"
+#include "nodes/python_context.h"
+#include "nodes/results.h"
 
 namespace sluice {
+namespace {
+
+class FeatureImportanceNode : public NodeType {
+public:
+    FeatureImportanceNode();
+    PortValues run(const PortValues&, const nlohmann::json&, RunContext&) const override;
+    std::optional<std::string> python(const PythonContext&) const override;
+};
+
+}  // namespace
 
 FeatureImportanceNode::FeatureImportanceNode()
     : NodeType(
@@ -23,6 +34,19 @@ PortValues FeatureImportanceNode::run(const PortValues& inputs, const nlohmann::
                         " model does not report feature importances or coefficients");
     auto r = std::make_shared<Results>(std::move(*results));
     return {{"results", ResultsValue(r)}};
+}
+
+std::optional<std::string> FeatureImportanceNode::python(const PythonContext& c) const {
+    using python_export::pyString;
+    const std::string var = c.output("results");
+    return var + " = importances(" + *c.input("model") + ")\nfor feature, value in " + var +
+           ":\n    print(json.dumps({\"node\": " + pyString(c.nodeId) +
+           ", \"title\": " + pyString(c.nodeTitle) +
+           ", \"feature\": feature, \"importance\": value}))\n";
+}
+
+std::unique_ptr<NodeType> makeFeatureImportanceNode() {
+    return std::make_unique<FeatureImportanceNode>();
 }
 
 }  // namespace sluice

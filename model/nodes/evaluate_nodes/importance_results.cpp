@@ -1,4 +1,5 @@
 #include "nodes/evaluate_nodes/importance_results.h"
+#include "nodes/results.h"
 
 #include <algorithm>
 #include <numeric>
@@ -30,7 +31,7 @@ std::optional<Results> importanceResults(const ml::TrainedPipeline& model) {
         value.push_back(importance(static_cast<Eigen::Index>(i)));
     }
     Results r;
-    r.kind = "importance";
+    r.kind = ResultKind::Importance;
     r.task = std::string(ml::taskName(model.model().task()));
     r.table = Table::make({Column::text("feature", feature), Column::numeric(measure, value)});
     return r;

@@ -1,8 +1,18 @@
 #include "ml/core/ml_errors.h"
-#include "nodes/evaluate_nodes/evaluate_nodes.h"
 #include "nodes/evaluate_nodes/prediction_columns.h"
+#include "nodes/python_context.h"
 
 namespace sluice {
+namespace {
+
+class PredictNode : public NodeType {
+public:
+    PredictNode();
+    PortValues run(const PortValues&, const nlohmann::json&, RunContext&) const override;
+    std::optional<std::string> python(const PythonContext&) const override;
+};
+
+}  // namespace
 
 PredictNode::PredictNode()
     : NodeType({"evaluate.predict",
@@ -50,6 +60,15 @@ PortValues PredictNode::run(const PortValues& inputs, const nlohmann::json&,
         throw NodeError(e.what());
     }
     return {{"predictions", Table::make(std::move(columns))}};
+}
+
+std::optional<std::string> PredictNode::python(const PythonContext& c) const {
+    return c.output("predictions") + " = predict(" + *c.input("model") + ", " + *c.input("table") +
+           ")\n";
+}
+
+std::unique_ptr<NodeType> makePredictNode() {
+    return std::make_unique<PredictNode>();
 }
 
 }  // namespace sluice

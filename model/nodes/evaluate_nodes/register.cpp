@@ -1,17 +1,23 @@
-// Registers the Evaluate node types with the NodeRegistry.
-#include "nodes/evaluate_nodes/evaluate_nodes.h"
+// The Evaluate family's node types, in the order the node library lists
+// them. Each node type is one file defining its make...Node() factory;
+// adding one to the family is one line in this list.
 #include "nodes/node_registry.h"
+
+#define SLUICE_EVALUATE_NODES(NODE) \
+    NODE(makePredictNode)           \
+    NODE(makeScoreNode)             \
+    NODE(makeCrossValidateNode)     \
+    NODE(makeConfusionMatrixNode)   \
+    NODE(makeRocCurveNode)          \
+    NODE(makeFeatureImportanceNode) \
+    NODE(makeDriftNode)
 
 namespace sluice {
 
+SLUICE_EVALUATE_NODES(SLUICE_DECLARE_NODE)
+
 void registerEvaluateNodes(NodeRegistry& registry) {
-    registry.add(std::make_unique<PredictNode>());
-    registry.add(std::make_unique<ScoreNode>());
-    registry.add(std::make_unique<CrossValidateNode>());
-    registry.add(std::make_unique<ConfusionMatrixNode>());
-    registry.add(std::make_unique<RocCurveNode>());
-    registry.add(std::make_unique<FeatureImportanceNode>());
-    registry.add(std::make_unique<DriftNode>());
+    SLUICE_EVALUATE_NODES(SLUICE_ADD_NODE)
 }
 
 }  // namespace sluice

@@ -1,9 +1,35 @@
 // Score, Confusion matrix and ROC curve: three views of one predictions table.
-#include "nodes/evaluate_nodes/evaluate_nodes.h"
 #include "nodes/evaluate_nodes/score_results.h"
+#include "nodes/python_context.h"
+#include "nodes/results.h"
 #include "nodes/train_nodes/train_node.h"
 
 namespace sluice {
+namespace {
+
+class ScoreNode : public NodeType {
+public:
+    ScoreNode();
+    PortValues run(const PortValues&, const nlohmann::json&, RunContext&) const override;
+    std::optional<std::string> python(const PythonContext&) const override;
+};
+
+class ConfusionMatrixNode : public NodeType {
+public:
+    ConfusionMatrixNode();
+    PortValues run(const PortValues&, const nlohmann::json&, RunContext&) const override;
+    std::optional<std::string> python(const PythonContext&) const override;
+};
+
+class RocCurveNode : public NodeType {
+public:
+    static constexpr int kModelInputs = 4;
+    RocCurveNode();
+    PortValues run(const PortValues&, const nlohmann::json&, RunContext&) const override;
+    std::optional<std::string> python(const PythonContext&) const override;
+};
+
+}  // namespace
 namespace {
 
 std::vector<PortSpec> predictionsInput() {
@@ -58,7 +84,7 @@ PortValues ConfusionMatrixNode::run(const PortValues& inputs, const nlohmann::js
     const TablePtr t = inputTable(inputs, "predictions");
     Results full = classificationResults(classPredictions(*t, target(*t, params)));
     auto r = std::make_shared<Results>();
-    r->kind = "confusion_matrix";
+    r->kind = ResultKind::ConfusionMatrix;
     r->task = "classification";
     r->labels = full.labels;
     r->matrix = full.matrix;
@@ -129,7 +155,7 @@ PortValues RocCurveNode::run(const PortValues& inputs, const nlohmann::json& par
     // One unnamed model keeps the plain class names ("malignant").
     const bool prefix = connected.size() > 1 || !params.value("names", "").empty();
     auto r = std::make_shared<Results>();
-    r->kind = "roc";
+    r->kind = ResultKind::Roc;
     r->task = "classification";
     for (std::size_t i = 0; i < connected.size(); ++i) {
         const int k = connected[i];
@@ -151,6 +177,59 @@ PortValues RocCurveNode::run(const PortValues& inputs, const nlohmann::json& par
         }
     }
     return {{"results", ResultsValue(r)}};
+}
+
+std::optional<std::string> ScoreNode::python(const PythonContext& c) const {
+    const std::string var = c.output("results");
+    return var + " = score(" + *c.input("predictions") +
+           ", target_name=" + python_export::pyString(c.text("target")) + ")\n" + c.reportAll(var);
+}
+
+std::optional<std::string> ConfusionMatrixNode::python(const PythonContext& c) const {
+    using python_export::pyString;
+    const std::string in = *c.input("predictions");
+    const std::string var = c.output("results");
+    return "truth, predicted, labels, _ = class_predictions(" + in + ", " + in + ".target(" +
+           pyString(c.text("target")) + "))\n" + var +
+           " = {\"labels\": labels, \"matrix\": skm.confusion_matrix(truth, predicted, "
+           "labels=labels)}\n" +
+           "report(" + pyString(c.nodeId) + ", " + pyString(c.nodeTitle) +
+           ", \"accuracy\", skm.accuracy_score(truth, predicted))\n" + "print(pd.DataFrame(" + var +
+           "[\"matrix\"], index=labels, columns=labels), file=sys.stderr)\n";
+}
+
+std::optional<std::string> RocCurveNode::python(const PythonContext& c) const {
+    using python_export::pyString;
+    std::vector<std::string> connected;
+    for (const auto& port : info().inputs)
+        if (const auto var = c.input(port.name))
+            connected.push_back(*var);
+    const std::string namesText = c.text("names");
+    const std::vector<std::string> names = splitNames(namesText);
+    const bool prefix = connected.size() > 1 || !namesText.empty();
+    const std::string var = c.output("results");
+    std::string out = var + " = {}\n";
+    for (std::size_t i = 0; i < connected.size(); ++i) {
+        std::string name;
+        if (prefix)
+            name =
+                i < names.size() && !names[i].empty() ? names[i] : "model " + std::to_string(i + 1);
+        out += var + ".update(roc_aucs(" + connected[i] + ", " + pyString(c.text("target")) + ", " +
+               pyString(name) + "))\n";
+    }
+    return out + c.reportAll(var);
+}
+
+std::unique_ptr<NodeType> makeScoreNode() {
+    return std::make_unique<ScoreNode>();
+}
+
+std::unique_ptr<NodeType> makeConfusionMatrixNode() {
+    return std::make_unique<ConfusionMatrixNode>();
+}
+
+std::unique_ptr<NodeType> makeRocCurveNode() {
+    return std::make_unique<RocCurveNode>();
 }
 
 }  // namespace sluice

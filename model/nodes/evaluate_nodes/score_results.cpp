@@ -4,6 +4,7 @@
 #include "ml/metrics/classification_metrics.h"
 #include "ml/metrics/regression_metrics.h"
 #include "nodes/node_type.h"
+#include "nodes/results.h"
 
 namespace sluice {
 
@@ -61,7 +62,7 @@ std::vector<Curve> precisionRecallCurves(const ClassPredictions& p) {
 
 Results classificationResults(const ClassPredictions& p) {
     Results r;
-    r.kind = "scores";
+    r.kind = ResultKind::Scores;
     r.task = "classification";
     r.labels = p.labels;
     const int k = static_cast<int>(p.labels.size());
@@ -95,7 +96,7 @@ Results classificationResults(const ClassPredictions& p) {
 
 Results regressionResults(const ValuePredictions& p) {
     Results r;
-    r.kind = "scores";
+    r.kind = ResultKind::Scores;
     r.task = "regression";
     r.metrics["r2"] = ml::r2Score(p.truth, p.predicted);
     r.metrics["mse"] = ml::meanSquaredError(p.truth, p.predicted);

@@ -1,11 +1,30 @@
-#include "nodes/output_nodes/output_nodes.h"
-
+// The Output family: save a trained model as a model file (which
+// `sluice-run predict` loads), write a table (predictions) as CSV. Both write
+// atomically and pass their input through, so a branch can continue.
 #include "io/csv_writer.h"
 #include "ml/core/ml_errors.h"
+#include "nodes/data_nodes/write_csv_python.h"
+#include "nodes/python_context.h"
 
 namespace sluice {
-
 namespace {
+
+// Save model: inputs `model` and optional `transform_1`..`transform_3`,
+// fitted preprocessing applied (in port order) before the model's own steps.
+class SaveModelNode : public NodeType {
+public:
+    static constexpr int kTransformInputs = 3;
+    SaveModelNode();
+    PortValues run(const PortValues&, const nlohmann::json&, RunContext&) const override;
+    std::optional<std::string> python(const PythonContext&) const override;
+};
+
+class WritePredictionsNode : public NodeType {
+public:
+    WritePredictionsNode();
+    PortValues run(const PortValues&, const nlohmann::json&, RunContext&) const override;
+    std::optional<std::string> python(const PythonContext&) const override;
+};
 
 std::string transformPort(int k) {
     return "transform_" + std::to_string(k);
@@ -80,6 +99,35 @@ PortValues WritePredictionsNode::run(const PortValues& inputs, const nlohmann::j
     }
     context.log("wrote " + std::to_string(table->rowCount()) + " rows to " + path);
     return {{"table", table}};
+}
+
+std::optional<std::string> SaveModelNode::python(const PythonContext& c) const {
+    const std::string path = c.text("path");
+    if (path.empty())
+        throw NodeError("parameter 'path': no file chosen");
+    std::string steps;
+    for (const auto& port : info().inputs)
+        if (port.type == PortType::Transform)
+            if (const auto var = c.input(port.name))
+                steps += (steps.empty() ? "" : ", ") + *var;
+    const std::string var = c.output("model");
+    return "# Sluice writes its own JSON model file (for `sluice-run predict`); the\n"
+           "# scikit-learn model, with the fitted preprocessing it needs first, is pickled\n"
+           "# instead, to the same name + \".pkl\", so the Sluice file is left alone.\n" +
+           var + " = " + *c.input("model") + ".with_leading_steps([" + steps + "])\n" +
+           "save_pickle(" + var + ", " + c.pathExpression(path) + " + \".pkl\")\n";
+}
+
+std::optional<std::string> WritePredictionsNode::python(const PythonContext& c) const {
+    return writeCsvPython(c);
+}
+
+std::unique_ptr<NodeType> makeSaveModelNode() {
+    return std::make_unique<SaveModelNode>();
+}
+
+std::unique_ptr<NodeType> makeWritePredictionsNode() {
+    return std::make_unique<WritePredictionsNode>();
 }
 
 }  // namespace sluice

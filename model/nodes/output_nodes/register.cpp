@@ -1,12 +1,18 @@
-// Registers the Output node types with the NodeRegistry.
+// The Output family's node types, in the order the node library lists
+// them. Each node type is one file defining its make...Node() factory;
+// adding one to the family is one line in this list.
 #include "nodes/node_registry.h"
-#include "nodes/output_nodes/output_nodes.h"
+
+#define SLUICE_OUTPUT_NODES(NODE) \
+    NODE(makeSaveModelNode)       \
+    NODE(makeWritePredictionsNode)
 
 namespace sluice {
 
+SLUICE_OUTPUT_NODES(SLUICE_DECLARE_NODE)
+
 void registerOutputNodes(NodeRegistry& registry) {
-    registry.add(std::make_unique<SaveModelNode>());
-    registry.add(std::make_unique<WritePredictionsNode>());
+    SLUICE_OUTPUT_NODES(SLUICE_ADD_NODE)
 }
 
 }  // namespace sluice

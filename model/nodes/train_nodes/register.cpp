@@ -1,5 +1,6 @@
-// Registers one Train node per learner of the ML registry (PCA is a
-// transform and has its own node).
+// The Train family: one node ("train.<kind>") per learner of the ML
+// registry whose LearnerSpec asks for one (PCA is a transform with its own
+// node). A new learner gets its node by being registered (ml/core/registry.h).
 #include "ml/core/registry.h"
 #include "nodes/node_registry.h"
 #include "nodes/train_nodes/train_node.h"
@@ -7,11 +8,10 @@
 namespace sluice {
 
 void registerTrainNodes(NodeRegistry& registry) {
-    for (const auto& kind : ml::MlRegistry::instance().learnerKinds()) {
-        if (kind == "pca")
-            continue;
-        registry.add(std::make_unique<TrainNode>(kind));
-    }
+    const auto& learners = ml::MlRegistry::instance();
+    for (const auto& kind : learners.learnerKinds())
+        if (learners.spec(kind)->hasTrainNode)
+            registry.add(std::make_unique<TrainNode>(kind));
 }
 
 }  // namespace sluice

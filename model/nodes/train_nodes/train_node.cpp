@@ -3,27 +3,36 @@
 #include "ml/core/ml_errors.h"
 #include "ml/core/registry.h"
 #include "ml/pipeline/trained_pipeline.h"
-#include "nodes/train_nodes/learner_params.h"
+#include "nodes/python_context.h"
+#include "nodes/train_nodes/learner_param_specs.h"
 
 namespace sluice {
 namespace {
 
-NodeInfo infoFor(const std::string& kind) {
+const ml::LearnerSpec& specOf(const std::string& kind) {
+    const ml::LearnerSpec* spec = ml::MlRegistry::instance().spec(kind);
+    if (!spec)
+        throw std::logic_error("no learner '" + kind + "' to make a Train node for");
+    return *spec;
+}
+
+NodeInfo infoFor(const ml::LearnerSpec& spec) {
+    const std::string& kind = spec.kind;
     const auto learner = ml::MlRegistry::instance().makeLearner(kind);
     const bool supervised =
         learner->task() == ml::Task::Classification || learner->task() == ml::Task::Regression;
     NodeInfo info;
     info.id = "train." + kind;
-    info.displayName = learnerDisplayName(kind);
+    info.displayName = spec.displayName;
     info.category = NodeCategory::Train;
-    info.description = learnerDescription(kind);
+    info.description = spec.description;
     info.inputs = {
         {"train", PortType::Table, "Training data", true,
          supervised ? "Rows to learn from, with a target column." : "Rows to learn from."}};
     info.outputs = {{"model", PortType::Model, "Model", true, "The trained model."},
                     {"learner", PortType::Learner, "Learner", true,
                      "The settings, untrained, for cross-validation."}};
-    info.params = learnerParamSpecs(*learner);
+    info.params = learnerParamSpecs(spec, *learner);
     if (supervised)
         info.params.insert(info.params.begin(),
                            columnParam("target", "Target column",
@@ -55,8 +64,64 @@ std::string targetColumnOf(const Table& table, const std::string& named) {
                         : "the table has several target columns; name one in the Target parameter");
 }
 
+namespace {
+
+// A Sluice hyperparameter value as scikit-learn's argument.
+std::string sklearnArgument(const nlohmann::json& value, ml::SklearnValue convert) {
+    using python_export::pyValue;
+    switch (convert) {
+        case ml::SklearnValue::ZeroIsNone:
+            if (value.is_number() && value.get<double>() == 0.0)
+                return "None";
+            break;
+        case ml::SklearnValue::NoneWord:
+            if (value == "none")
+                return "None";
+            break;
+        case ml::SklearnValue::Tuple:
+            if (value.is_array()) {
+                std::string out = "(";
+                for (const auto& v : value)
+                    out += pyValue(v) + ", ";
+                return out + ")";
+            }
+            break;
+        case ml::SklearnValue::Same:
+            break;
+    }
+    return pyValue(value);
+}
+
+}  // namespace
+
+std::string sklearnConstructor(const ml::LearnerSpec& spec, const nlohmann::json& params) {
+    if (!spec.sklearn)
+        throw std::runtime_error("learner '" + spec.kind + "' has no scikit-learn counterpart");
+    const ml::SklearnCounterpart& sk = *spec.sklearn;
+    std::string out = sk.className + "(";
+    bool first = true;
+    const auto add = [&](const std::string& argument) {
+        out += (first ? "" : ", ") + argument;
+        first = false;
+    };
+    for (const auto& [name, value] : params.items()) {
+        const ml::Hyperparameter* h = spec.hyperparameter(name);
+        if (!h)
+            throw std::runtime_error("learner '" + spec.kind + "': hyperparameter '" + name +
+                                     "' has no scikit-learn counterpart in its LearnerSpec");
+        const std::string keyword = h->sklearn.empty() ? h->name : h->sklearn;
+        if (!h->sklearnOnlyIf.empty() && params.value(h->sklearnOnlyIf, true) == false)
+            add(keyword + "=False");
+        else
+            add(keyword + "=" + sklearnArgument(value, h->sklearnValue));
+    }
+    for (const auto& fixed : sk.fixedArguments)
+        add(fixed);
+    return out + ")";
+}
+
 TrainNode::TrainNode(const std::string& learnerKind)
-    : NodeType(infoFor(learnerKind)), kind_(learnerKind) {}
+    : NodeType(infoFor(specOf(learnerKind))), kind_(learnerKind), spec_(&specOf(learnerKind)) {}
 
 std::shared_ptr<const ml::Learner> TrainNode::makeLearner(const nlohmann::json& params) const {
     nlohmann::json learnerParams = nlohmann::json::object();
@@ -103,6 +168,24 @@ PortValues TrainNode::run(const PortValues& inputs, const nlohmann::json& params
     } catch (const ml::MisuseError& e) {
         throw NodeError(e.what());
     }
+}
+
+std::optional<std::string> TrainNode::python(const PythonContext& c) const {
+    using python_export::pyString;
+    std::shared_ptr<const ml::Learner> learner = makeLearner(c.params);
+    const std::string constructor = sklearnConstructor(*spec_, learner->params());
+    const ml::SklearnCounterpart& sk = *spec_->sklearn;
+    c.addImport("from " + sk.module + " import " + sk.className);
+    std::string out;
+    for (const auto& note : sk.notes)
+        out += python_export::pyComment(note);
+    const bool supervised =
+        learner->task() == ml::Task::Classification || learner->task() == ml::Task::Regression;
+    out += python_export::pyWrappedCall(c.output("learner") + " = " + constructor) + "\n";
+    out += c.output("model") + " = fit_model(clone(" + c.output("learner") + "), " +
+           *c.input("train") + ", target_name=" + pyString(c.text("target")) +
+           ", supervised=" + (supervised ? "True" : "False") + ")\n";
+    return out;
 }
 
 }  // namespace sluice

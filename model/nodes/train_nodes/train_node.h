@@ -12,6 +12,7 @@
 
 #include <string>
 
+#include "ml/core/learner_spec.h"
 #include "nodes/node_type.h"
 
 namespace sluice {
@@ -26,10 +27,22 @@ public:
     // The learner made from node params (text-edited lists parsed back).
     std::shared_ptr<const ml::Learner> makeLearner(const nlohmann::json& params) const;
     const std::string& learnerKind() const { return kind_; }
+    const ml::LearnerSpec& learnerSpec() const { return *spec_; }
+
+    // The scikit-learn estimator with the same hyperparameters (the
+    // LearnerSpec's class and keyword mapping), fitted by the prelude's
+    // fit_model(); throws for a learner without a counterpart.
+    std::optional<std::string> python(const PythonContext& context) const override;
 
 private:
     std::string kind_;
+    const ml::LearnerSpec* spec_;
 };
+
+// "KMeans(n_clusters=3, n_init=10, ...)" for `params`, the learner's own
+// canonical params() JSON: every hyperparameter needs a declared keyword, so
+// a new option can never be silently dropped from an export.
+std::string sklearnConstructor(const ml::LearnerSpec& spec, const nlohmann::json& params);
 
 // The column a supervised node should predict: `named` if not empty (must
 // exist), else the table's one Target-role column. Throws NodeError saying

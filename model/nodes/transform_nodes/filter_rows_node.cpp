@@ -11,8 +11,8 @@
 
 #include "data/table_rows.h"
 #include "io/number_parse.h"
-#include "nodes/transform_nodes/column_params.h"
-#include "nodes/transform_nodes/transform_nodes.h"
+#include "nodes/column_params.h"
+#include "nodes/python_context.h"
 
 namespace sluice {
 namespace {
@@ -154,6 +154,14 @@ private:
             if (c.isMissing(row))
                 return true;
         return false;
+    }
+
+    std::optional<std::string> python(const PythonContext& c) const override {
+        using python_export::pyString;
+        return c.output("table") + " = filter_rows(" + *c.input("table") +
+               ", column=" + pyString(c.text("column")) + ", op=" + pyString(c.text("operator")) +
+               ", value=" + pyString(c.text("value")) +
+               ", drop_missing=" + c.literal("drop_missing") + ")\n";
     }
 };
 

@@ -2,9 +2,9 @@
 // (ml::Imputer): mean or median for numeric columns, the most frequent
 // value or a constant for numeric and categorical ones.
 #include "ml/preprocessing/imputer.h"
-#include "nodes/transform_nodes/column_params.h"
+#include "nodes/column_params.h"
+#include "nodes/python_context.h"
 #include "nodes/transform_nodes/learning_transform_node.h"
-#include "nodes/transform_nodes/transform_nodes.h"
 
 namespace sluice {
 namespace {
@@ -61,6 +61,16 @@ protected:
         spec.columns = columnList(params, "columns");
         requireColumns(train, spec.columns, "columns");
         return spec.fit(train);
+    }
+
+    std::optional<std::string> python(const PythonContext& c) const override {
+        using python_export::pyString;
+        return learningTransformPython(c,
+                                       "ImputeStep(strategy=" + pyString(c.text("strategy")) +
+                                           ", fill_value=" + c.literal("fill_value") +
+                                           ", fill_level=" + pyString(c.text("fill_level")) +
+                                           ", columns=" + c.columnsLiteral("columns") + ")",
+                                       "");
     }
 };
 

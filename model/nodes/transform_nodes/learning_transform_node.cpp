@@ -61,4 +61,16 @@ PortValues LearningTransformNode::run(const PortValues& inputs, const nlohmann::
     return out;
 }
 
+std::string LearningTransformNode::learningTransformPython(const PythonContext& c,
+                                                           const std::string& step,
+                                                           const std::string& notes) {
+    const std::string train = *c.input("train");
+    const std::string var = c.output("transform");
+    std::string out = notes + var + " = " + step + ".fit(" + train + ")\n";
+    out += c.output("train") + " = " + var + ".apply(" + train + ")\n";
+    if (const auto apply = c.input("apply"))
+        out += c.output("apply") + " = " + var + ".apply(" + *apply + ")\n";
+    return out;
+}
+
 }  // namespace sluice

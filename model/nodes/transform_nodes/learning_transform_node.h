@@ -13,7 +13,7 @@
 
 #include <memory>
 
-#include "nodes/node_type.h"
+#include "nodes/python_context.h"
 
 namespace sluice {
 
@@ -23,6 +23,12 @@ public:
                    RunContext& context) const override;
 
 protected:
+    // The translation shared by these nodes: `step` (a prelude class such
+    // as "ScaleStep(...)") is fitted on `train` and applied to both inputs;
+    // `notes` are comment lines put first.
+    static std::string learningTransformPython(const PythonContext& c, const std::string& step,
+                                               const std::string& notes);
+
     // `info` without ports; the three outputs and two inputs are added here.
     explicit LearningTransformNode(NodeInfo info);
 

@@ -2,9 +2,9 @@
 // level seen in `train` (ml::OneHotEncoder); levels unseen in training give
 // a row of zeros in `apply`.
 #include "ml/preprocessing/one_hot_encoder.h"
-#include "nodes/transform_nodes/column_params.h"
+#include "nodes/column_params.h"
+#include "nodes/python_context.h"
 #include "nodes/transform_nodes/learning_transform_node.h"
-#include "nodes/transform_nodes/transform_nodes.h"
 
 namespace sluice {
 namespace {
@@ -35,6 +35,12 @@ protected:
         spec.columns = columnList(params, "columns");
         requireColumns(train, spec.columns, "columns");
         return spec.fit(train);
+    }
+
+    std::optional<std::string> python(const PythonContext& c) const override {
+        return learningTransformPython(c, "OneHotStep(columns=" + c.columnsLiteral("columns") + ")",
+                                       "# Indicator columns come in the order levels first "
+                                       "appear in the train table.\n");
     }
 };
 

@@ -9,8 +9,8 @@
 #include "data/eigen_view.h"
 #include "ml/core/registry.h"
 #include "ml/preprocessing/pca_transform.h"
+#include "nodes/python_context.h"
 #include "nodes/transform_nodes/learning_transform_node.h"
-#include "nodes/transform_nodes/transform_nodes.h"
 
 namespace sluice {
 namespace {
@@ -75,6 +75,14 @@ protected:
         model.release();  // ownership moves to `pca`
         std::shared_ptr<const ml::PCAModel> pca(raw);
         return std::make_unique<PcaTransform>(std::move(features), std::move(pca));
+    }
+
+    std::optional<std::string> python(const PythonContext& c) const override {
+        return learningTransformPython(c,
+                                       "PcaStep(n_components=" + c.literal("n_components") +
+                                           ", whiten=" + c.literal("whiten") + ")",
+                                       "# A component may come out with the opposite sign "
+                                       "from Sluice's (SVD signs are arbitrary).\n");
     }
 };
 

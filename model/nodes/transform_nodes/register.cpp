@@ -1,17 +1,23 @@
-// Registers this family's node types with the NodeRegistry.
+// The Transform family's node types, in the order the node library lists
+// them. Each node type is one file defining its make...Node() factory;
+// adding one to the family is one line in this list.
 #include "nodes/node_registry.h"
-#include "nodes/transform_nodes/transform_nodes.h"
+
+#define SLUICE_TRANSFORM_NODES(NODE) \
+    NODE(makeSelectColumnsNode)      \
+    NODE(makeFilterRowsNode)         \
+    NODE(makeImputeNode)             \
+    NODE(makeScaleNode)              \
+    NODE(makeOneHotNode)             \
+    NODE(makeTrainTestSplitNode)     \
+    NODE(makePcaNode)
 
 namespace sluice {
 
+SLUICE_TRANSFORM_NODES(SLUICE_DECLARE_NODE)
+
 void registerTransformNodes(NodeRegistry& registry) {
-    registry.add(makeSelectColumnsNode());
-    registry.add(makeFilterRowsNode());
-    registry.add(makeImputeNode());
-    registry.add(makeScaleNode());
-    registry.add(makeOneHotNode());
-    registry.add(makeTrainTestSplitNode());
-    registry.add(makePcaNode());
+    SLUICE_TRANSFORM_NODES(SLUICE_ADD_NODE)
 }
 
 }  // namespace sluice

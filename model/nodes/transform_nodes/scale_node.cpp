@@ -2,9 +2,9 @@
 // `train` (ml::Scaler): standard (z-score), min_max (to [0, 1]) or robust
 // (median and interquartile range).
 #include "ml/preprocessing/scaler.h"
-#include "nodes/transform_nodes/column_params.h"
+#include "nodes/column_params.h"
+#include "nodes/python_context.h"
 #include "nodes/transform_nodes/learning_transform_node.h"
-#include "nodes/transform_nodes/transform_nodes.h"
 
 namespace sluice {
 namespace {
@@ -45,6 +45,14 @@ protected:
         spec.columns = columnList(params, "columns");
         requireColumns(train, spec.columns, "columns");
         return spec.fit(train);
+    }
+
+    std::optional<std::string> python(const PythonContext& c) const override {
+        return learningTransformPython(
+            c,
+            "ScaleStep(method=" + python_export::pyString(c.text("method")) +
+                ", columns=" + c.columnsLiteral("columns") + ")",
+            "");
     }
 };
 

@@ -8,8 +8,8 @@
 // must survive keep/drop.
 #include <algorithm>
 
-#include "nodes/transform_nodes/column_params.h"
-#include "nodes/transform_nodes/transform_nodes.h"
+#include "nodes/column_params.h"
+#include "nodes/python_context.h"
 
 namespace sluice {
 namespace {
@@ -87,6 +87,13 @@ public:
             columns.push_back(std::move(c));
         }
         return {{"table", Table::make(std::move(columns))}};
+    }
+
+    std::optional<std::string> python(const PythonContext& c) const override {
+        return c.output("table") + " = select_columns(" + *c.input("table") +
+               ", keep=" + c.columnsLiteral("keep") + ", drop=" + c.columnsLiteral("drop") +
+               ", target=" + python_export::pyString(c.text("target")) +
+               ", meta=" + c.columnsLiteral("meta") + ")\n";
     }
 };
 

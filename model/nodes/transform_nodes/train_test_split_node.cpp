@@ -6,7 +6,7 @@
 #include "data/table_rows.h"
 #include "ml/preprocessing/label_encoder.h"
 #include "ml/selection/splits.h"
-#include "nodes/transform_nodes/transform_nodes.h"
+#include "nodes/python_context.h"
 
 namespace sluice {
 namespace {
@@ -71,6 +71,27 @@ public:
         }
         return {{"train", takeRows(*table, asRows(split.train))},
                 {"test", takeRows(*table, asRows(split.test))}};
+    }
+
+    std::optional<std::string> python(const PythonContext& c) const override {
+        const std::string in = *c.input("table");
+        const bool stratify = c.params.value("stratify", false);
+        std::string out =
+            "# scikit-learn's train_test_split(test_size=" + c.literal("test_fraction") +
+            ", random_state=" + c.literal("seed") + (stratify ? ", stratify=y" : "") +
+            ") would also\n"
+            "# take ceil(fraction * rows) test rows, but numpy's generator would pick other\n"
+            "# ones; sluice_train_test_split() draws them with Sluice's generator instead, so\n"
+            "# the seed selects the same rows as in Sluice. Rows keep their order.\n";
+        out += "strata = " +
+               (stratify ? "class_codes(" + in + ".df[" + in + ".target()].to_numpy())[0]"
+                         : std::string("None")) +
+               "\n";
+        out += "train_rows, test_rows = sluice_train_test_split(len(" + in + ".df), " +
+               c.literal("test_fraction") + ", " + c.literal("seed") + ", strata)\n";
+        out += c.output("train") + " = " + in + ".derive(" + in + ".df.iloc[train_rows])\n";
+        out += c.output("test") + " = " + in + ".derive(" + in + ".df.iloc[test_rows])\n";
+        return out;
     }
 };
 

@@ -1,4 +1,4 @@
-#include "io/pipeline_paths.h"
+#include "pipeline_io/pipeline_paths.h"
 
 #include <filesystem>
 

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 
 namespace sluice {
 

@@ -1,4 +1,4 @@
-#include "export/python_literals.h"
+#include "nodes/python_literals.h"
 
 #include <cctype>
 #include <sstream>

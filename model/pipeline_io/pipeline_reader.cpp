@@ -1,11 +1,11 @@
-#include "io/pipeline_reader.h"
+#include "pipeline_io/pipeline_reader.h"
 
 #include <cmath>
 #include <optional>
 #include <set>
 
 #include "graph/connection_rules.h"
-#include "io/pipeline_paths.h"
+#include "pipeline_io/pipeline_paths.h"
 
 namespace sluice {
 namespace {

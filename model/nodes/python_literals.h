@@ -1,4 +1,5 @@
-// Python source spelling of values, for the Python exporter.
+// Python source spelling of values, for node types' Python translations
+// (python_context.h) and the exporter.
 //
 // - pyValue: a JSON value as a Python literal (None, True/False, numbers as
 //   JSON writes them, which Python reads back the same, strings in double

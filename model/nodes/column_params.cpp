@@ -1,4 +1,4 @@
-#include "nodes/transform_nodes/column_params.h"
+#include "nodes/column_params.h"
 
 #include "nodes/node_type.h"
 

@@ -1,4 +1,4 @@
-#include "io/pipeline_migrations.h"
+#include "pipeline_io/pipeline_migrations.h"
 
 #include <array>
 

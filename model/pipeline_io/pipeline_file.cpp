@@ -1,4 +1,4 @@
-#include "io/pipeline_file.h"
+#include "pipeline_io/pipeline_file.h"
 
 #include <cmath>
 #include <filesystem>
@@ -6,10 +6,10 @@
 #include <sstream>
 
 #include "io/atomic_file.h"
-#include "io/pipeline_json.h"
-#include "io/pipeline_migrations.h"
-#include "io/pipeline_paths.h"
-#include "io/pipeline_reader.h"
+#include "pipeline_io/pipeline_json.h"
+#include "pipeline_io/pipeline_migrations.h"
+#include "pipeline_io/pipeline_paths.h"
+#include "pipeline_io/pipeline_reader.h"
 
 namespace sluice {
 namespace {

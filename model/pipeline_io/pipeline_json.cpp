@@ -1,4 +1,4 @@
-#include "io/pipeline_json.h"
+#include "pipeline_io/pipeline_json.h"
 
 #include <algorithm>
 
