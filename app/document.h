@@ -18,7 +18,8 @@
 //   that copy obsolete and deletes it, as does removeRecoveryCopy() (for a
 //   clean close). restoreFrom() adopts a recovery file as a modified document
 //   belonging to the original path.
-// The 1-minute timer and the start-up offer are MainWindow's.
+// The 1-minute timer and the start-up offer are FileController's
+// (file_controller.h).
 #pragma once
 
 #include <QList>

@@ -4,7 +4,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
@@ -18,6 +17,7 @@
 #include "app/about_dialog.h"
 #include "app/chart_feed.h"
 #include "app/document.h"
+#include "app/file_controller.h"
 #include "app/run_controller.h"
 #include "app/window_actions.h"
 #include "resources/sluice_resources.h"
@@ -32,8 +32,6 @@
 
 namespace sluice {
 namespace {
-
-constexpr int kRecoveryIntervalMs = 60'000;
 
 QDockWidget* dock(QMainWindow* window, const QString& title, const char* name, QWidget* content,
                   Qt::DockWidgetArea area) {
@@ -51,7 +49,8 @@ MainWindow::MainWindow(QWidget* parent)
       document_(new Document(this)),
       scene_(new GraphScene(document_, this)),
       canvas_(new CanvasView(this)),
-      runner_(new RunController(builtinNodes(), this)) {
+      runner_(new RunController(builtinNodes(), this)),
+      files_(new FileController(document_, this, this)) {
     setWindowIcon(resources::appIcon());
     setAcceptDrops(true);
     canvas_->setGraphScene(scene_);
@@ -60,6 +59,7 @@ MainWindow::MainWindow(QWidget* parent)
     actions_ = std::make_unique<WindowActions>(this);
     createDocks();
     createMenusAndToolbar();
+    connectFiles();
     connectDocument();
     connectRunner();
     connectWatcher();
@@ -85,11 +85,6 @@ MainWindow::MainWindow(QWidget* parent)
         if (auto* log = findChild<QDockWidget*>(QStringLiteral("logDock")))
             QTimer::singleShot(0, log, &QDockWidget::raise);
     }
-
-    auto* recovery = new QTimer(this);
-    recovery->setInterval(kRecoveryIntervalMs);
-    connect(recovery, &QTimer::timeout, this, &MainWindow::writeRecoveryCopy);
-    recovery->start();
 
     updateTitle();
     updateActions();
@@ -198,11 +193,8 @@ void MainWindow::createMenusAndToolbar() {
     bar->addSeparator();
     bar->addActions({a.zoomIn, a.zoomOut, a.zoomFit});
 
-    connect(a.newFile, &QAction::triggered, this, &MainWindow::newFile);
-    connect(a.open, &QAction::triggered, this, &MainWindow::openDialog);
-    connect(a.save, &QAction::triggered, this, &MainWindow::save);
-    connect(a.saveAs, &QAction::triggered, this, &MainWindow::saveAs);
-    connect(a.exportPython, &QAction::triggered, this, &MainWindow::exportPythonDialog);
+    // The File actions and menus: connectFiles().
+
     // closeAllWindows, not quit(): windows get a closeEvent and may veto.
     connect(a.quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
     connect(a.undo, &QAction::triggered, document_->undoStack(), &QUndoStack::undo);
@@ -224,9 +216,6 @@ void MainWindow::createMenusAndToolbar() {
     connect(a.stop, &QAction::triggered, this, &MainWindow::stopRun);
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(a.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
-    connect(a.openRecent, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
-    rebuildRecentMenu();
-    rebuildExamplesMenu();
 }
 
 void MainWindow::connectDocument() {
@@ -303,8 +292,7 @@ void MainWindow::scheduleBadgeRefresh() {
 }
 
 QString MainWindow::baseDirectory() const {
-    const QString path = document_->filePath();
-    return path.isEmpty() ? QString() : QFileInfo(path).absolutePath();
+    return files_->baseDirectory();
 }
 
 QString MainWindow::nodeLabel(const QString& id) const {
@@ -387,7 +375,7 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (!maybeSave()) {
+    if (!files_->maybeSave()) {
         event->ignore();
         return;
     }

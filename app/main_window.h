@@ -13,6 +13,7 @@ class AboutDialog;
 class CanvasView;
 class ChartFeed;
 class Document;
+class FileController;
 class GraphScene;
 class Inspector;
 class NodeLibrary;
@@ -34,7 +35,8 @@ struct WindowActions;
 /// It wires parts that know nothing of each other: every edit goes from the
 /// canvas, library or inspector to the Document as an undo command; the
 /// RunController runs a copy of the Graph on worker threads and its badges
-/// go to the scene. Dock layout and geometry persist in QSettings. Closing
+/// go to the scene; the FileController does the File menu, dropped files and
+/// recovery copies. Dock layout and geometry persist in QSettings. Closing
 /// with unsaved changes asks first; an unsaved pipeline is copied for
 /// recovery every minute.
 class MainWindow : public QMainWindow {
@@ -48,6 +50,8 @@ public:
     GraphScene* scene() const { return scene_; }
     Document* document() const { return document_; }
     RunController* runner() const { return runner_; }
+    /// New, open, save, export, Recent, Examples, drops and recovery.
+    FileController* files() const { return files_; }
     NodeLibrary* library() const { return library_; }
     Inspector* inspector() const { return inspector_; }
     RunLog* runLog() const { return log_; }
@@ -64,7 +68,7 @@ public:
     /// status bar and (unless `quiet`) a message box. Never throws.
     bool openFile(const QString& path, bool quiet = false);
     /// The file given to the last openFile(), loaded or not.
-    QString requestedPipeline() const { return requestedPipeline_; }
+    QString requestedPipeline() const;
     /// Kept for main(): openFile with messages in the status bar only.
     void requestPipeline(const QString& path) { openFile(path, true); }
 
@@ -114,18 +118,9 @@ private:
     QString baseDirectory() const;
     QString nodeLabel(const QString& id) const;
 
-    // File handling (main_window_files.cpp).
-    void newFile();
-    void openDialog();
-    bool save();
-    bool saveAs();
-    // File > Export as Python: asks where, writes the script; changes nothing
-    // in the document (no undo step).
-    void exportPythonDialog();
-    bool maybeSave();  // false: the user cancelled
-    void rebuildRecentMenu();
-    void rebuildExamplesMenu();
-    void writeRecoveryCopy();
+    // The File menu and drops to files_ and what it reports to the window
+    // (main_window_files.cpp).
+    void connectFiles();
 
     // Clipboard (main_window_edit.cpp).
     void copySelection();
@@ -140,6 +135,7 @@ private:
     GraphScene* scene_;
     CanvasView* canvas_;
     RunController* runner_;
+    FileController* files_;
     NodeLibrary* library_ = nullptr;
     Inspector* inspector_ = nullptr;
     RunLog* log_ = nullptr;
@@ -151,7 +147,6 @@ private:
     QPointer<AboutDialog> about_;
     QPointer<SweepDialog> sweep_;
     QPointer<OutputPreview> preview_;
-    QString requestedPipeline_;
     int pasteCount_ = 0;
     bool badgeRefreshPending_ = false;
 };
