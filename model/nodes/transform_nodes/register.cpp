@@ -6,6 +6,7 @@
 #define SLUICE_TRANSFORM_NODES(NODE) \
     NODE(makeSelectColumnsNode)      \
     NODE(makeFilterRowsNode)         \
+    NODE(makeSortRowsNode)           \
     NODE(makeImputeNode)             \
     NODE(makeScaleNode)              \
     NODE(makeOneHotNode)             \
