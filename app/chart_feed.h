@@ -39,21 +39,21 @@ class ChartFeed : public QObject {
     Q_OBJECT
 
 public:
-    /// All must outlive the feed (MainWindow owns them all).
+    // All must outlive the feed (MainWindow owns them all).
     ChartFeed(RunController* runner, const GraphDocument* document, TrainingChartsPanel* panel,
               GraphScene* scene, QObject* parent = nullptr);
 
-    /// Every parameter of `node`'s type (its default where the node has no
-    /// value) as the legend shows it: "0.001", "relu", "[64, 32]".
+    // Every parameter of `node`'s type (its default where the node has no
+    // value) as the legend shows it: "0.001", "relu", "[64, 32]".
     static QMap<QString, QString> parameterTexts(const GraphNode& node,
                                                  const NodeRegistry& registry);
-    /// What one step of a learner is, from its node type id: "epoch" for
-    /// neural networks, "trees" for forests, "round" for boosting,
-    /// "iteration" otherwise.
+    // What one step of a learner is, from its node type id: "epoch" for
+    // neural networks, "trees" for forests, "round" for boosting,
+    // "iteration" otherwise.
     static QString stepNameFor(const std::string& typeId);
 
 signals:
-    /// Node `id` sent its first metrics of a run: a chart run began.
+    // Node `id` sent its first metrics of a run: a chart run began.
     void trainingStarted(const QString& id);
 
 private:

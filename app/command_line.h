@@ -5,11 +5,11 @@
 
 namespace sluice {
 
-/// What the user asked for on the command line.
-///
-/// Parsing is kept apart from acting on the result so main() can answer
-/// --version and --help before a QApplication (and so a display) exists, and
-/// so tests can check the rules without starting a process.
+// What the user asked for on the command line.
+//
+// Parsing is kept apart from acting on the result so main() can answer
+// --version and --help before a QApplication (and so a display) exists, and
+// so tests can check the rules without starting a process.
 class CommandLine {
 public:
     enum class Action {
@@ -18,9 +18,9 @@ public:
         Fail,          ///< write output() to stderr, exit with exitCode() (non-zero)
     };
 
-    /// Parses a full argument list, program name first (as QCoreApplication::arguments()).
-    /// Never touches the file system: whether the pipeline file exists is the
-    /// window's business, so a missing file still opens the app.
+    // Parses a full argument list, program name first (as QCoreApplication::arguments()).
+    // Never touches the file system: whether the pipeline file exists is the
+    // window's business, so a missing file still opens the app.
     static CommandLine parse(const QStringList& arguments);
 
     Action action() const { return action_; }
@@ -28,10 +28,10 @@ public:
     int exitCode() const { return exitCode_; }
     QString pipelinePath() const { return pipelinePath_; }
 
-    /// True when the action is Fail because of options this parser does not
-    /// know. They may be Qt's own (-platform, -style ...), which only
-    /// QApplication understands and removes, so such a failure is not final
-    /// until the arguments have been through QApplication.
+    // True when the action is Fail because of options this parser does not
+    // know. They may be Qt's own (-platform, -style ...), which only
+    // QApplication understands and removes, so such a failure is not final
+    // until the arguments have been through QApplication.
     bool hasUnknownOptions() const { return hasUnknownOptions_; }
 
 private:

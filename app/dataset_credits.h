@@ -5,13 +5,13 @@
 
 namespace sluice {
 
-/// Where each bundled dataset comes from and under which license, read from
-/// resources/datasets/SOURCES.md so the About box and the shipped file cannot
-/// disagree.
-///
-/// The file is Markdown: an intro paragraph, then a table whose header names the
-/// columns. Columns are found by header name ("file", "task", "origin",
-/// "license"), so reordering or adding columns does not break the About box.
+// Where each bundled dataset comes from and under which license, read from
+// resources/datasets/SOURCES.md so the About box and the shipped file cannot
+// disagree.
+//
+// The file is Markdown: an intro paragraph, then a table whose header names the
+// columns. Columns are found by header name ("file", "task", "origin",
+// "license"), so reordering or adding columns does not break the About box.
 class DatasetCredits {
 public:
     struct Entry {
@@ -21,11 +21,11 @@ public:
         QString license;  ///< e.g. "CC BY 4.0"
     };
 
-    /// Parses the text of SOURCES.md. Rows missing a file, origin or license
-    /// are skipped; a text without such a table gives no entries.
+    // Parses the text of SOURCES.md. Rows missing a file, origin or license
+    // are skipped; a text without such a table gives no entries.
     static DatasetCredits fromMarkdown(const QString& markdown);
 
-    /// The prose between the title and the table, joined into one paragraph.
+    // The prose between the title and the table, joined into one paragraph.
     QString intro() const { return intro_; }
     const QList<Entry>& entries() const { return entries_; }
 

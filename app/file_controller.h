@@ -59,60 +59,60 @@ class FileController : public QObject {
 public:
     static constexpr int kRecoveryIntervalMs = 60'000;
 
-    /// `document` must outlive the controller; `dialogParent` (may be null)
-    /// is the parent of the dialogs and message boxes.
+    // `document` must outlive the controller; `dialogParent` (may be null)
+    // is the parent of the dialogs and message boxes.
     FileController(Document* document, QWidget* dialogParent, QObject* parent = nullptr);
 
     Document* document() const { return document_; }
-    /// The folder relative paths resolve against: the file's folder, empty
-    /// while the pipeline was never saved.
+    // The folder relative paths resolve against: the file's folder, empty
+    // while the pipeline was never saved.
     QString baseDirectory() const;
 
     // --- File menu ---
     void newFile();
-    /// Asks for a pipeline file (starting in the current file's folder) and
-    /// opens it.
+    // Asks for a pipeline file (starting in the current file's folder) and
+    // opens it.
     void openDialog();
     bool openFile(const QString& path, bool quiet = false);
-    /// maybeSave(), then openFile(path) with message boxes.
+    // maybeSave(), then openFile(path) with message boxes.
     bool openAsking(const QString& path);
     QString requestedPipeline() const { return requestedPipeline_; }
     bool save();
     bool saveAs();
     void exportPythonDialog();
-    /// True when the document may be replaced: unmodified, saved, or the user
-    /// discarded the changes; false if they cancelled or the save failed.
+    // True when the document may be replaced: unmodified, saved, or the user
+    // discarded the changes; false if they cancelled or the save failed.
     bool maybeSave();
 
     // --- Menus (filled anew on each call) ---
-    /// The recent files (RecentFiles), each opening its file, and "Clear
-    /// list"; "No recent pipelines" (disabled) when there is none.
+    // The recent files (RecentFiles), each opening its file, and "Clear
+    // list"; "No recent pipelines" (disabled) when there is none.
     void rebuildRecentMenu(QMenu* menu);
-    /// The bundled examples (example_pipelines.h), each opening its file;
-    /// "No examples installed" (disabled) when there is none.
+    // The bundled examples (example_pipelines.h), each opening its file;
+    // "No examples installed" (disabled) when there is none.
     void rebuildExamplesMenu(QMenu* menu);
 
     // --- Dropped files ---
-    /// The local path of the first *.sluice file among the dropped URLs,
-    /// else empty.
+    // The local path of the first *.sluice file among the dropped URLs,
+    // else empty.
     static QString droppedPipeline(const QMimeData* mime);
 
     // --- Recovery ---
-    /// Where recovery copies live by default (QStandardPaths app data,
-    /// "recovery").
+    // Where recovery copies live by default (QStandardPaths app data,
+    // "recovery").
     static QString standardRecoveryDirectory();
-    /// standardRecoveryDirectory() (as it is when used) unless set.
+    // standardRecoveryDirectory() (as it is when used) unless set.
     QString recoveryDirectory() const;
     void setRecoveryDirectory(const QString& dir) { recoveryDirectory_ = dir; }
     int recoveryInterval() const { return recoveryTimer_.interval(); }
     void setRecoveryInterval(int ms) { recoveryTimer_.setInterval(ms); }
-    /// Copies the document to recoveryDirectory() if it is modified.
+    // Copies the document to recoveryDirectory() if it is modified.
     void writeRecoveryCopy();
     void offerRecovery();
 
 signals:
     void statusMessage(const QString& text, int timeoutMs);
-    /// Lines for the run log (source: what the line is about, e.g. "Open").
+    // Lines for the run log (source: what the line is about, e.g. "Open").
     void logLine(const QString& source, const QString& text, sluice::RunLog::Severity severity);
     void aboutToReplace();
     void replaced();

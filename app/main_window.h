@@ -27,18 +27,18 @@ class TrainingChartsPanel;
 struct NodeBadge;
 struct WindowActions;
 
-/// The application window: the pipeline canvas in the middle, the node
-/// library (left), the inspector (right), the run log and the live training
-/// charts (bottom, side by side) as docks,
-/// menus and a toolbar with standard shortcuts, and a status bar.
-///
-/// It wires parts that know nothing of each other: every edit goes from the
-/// canvas, library or inspector to the Document as an undo command; the
-/// RunController runs a copy of the Graph on worker threads and its badges
-/// go to the scene; the FileController does the File menu, dropped files and
-/// recovery copies. Dock layout and geometry persist in QSettings. Closing
-/// with unsaved changes asks first; an unsaved pipeline is copied for
-/// recovery every minute.
+// The application window: the pipeline canvas in the middle, the node
+// library (left), the inspector (right), the run log and the live training
+// charts (bottom, side by side) as docks,
+// menus and a toolbar with standard shortcuts, and a status bar.
+//
+// It wires parts that know nothing of each other: every edit goes from the
+// canvas, library or inspector to the Document as an undo command; the
+// RunController runs a copy of the Graph on worker threads and its badges
+// go to the scene; the FileController does the File menu, dropped files and
+// recovery copies. Dock layout and geometry persist in QSettings. Closing
+// with unsaved changes asks first; an unsaved pipeline is copied for
+// recovery every minute.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -50,40 +50,40 @@ public:
     GraphScene* scene() const { return scene_; }
     Document* document() const { return document_; }
     RunController* runner() const { return runner_; }
-    /// New, open, save, export, Recent, Examples, drops and recovery.
+    // New, open, save, export, Recent, Examples, drops and recovery.
     FileController* files() const { return files_; }
     NodeLibrary* library() const { return library_; }
     Inspector* inspector() const { return inspector_; }
     RunLog* runLog() const { return log_; }
-    /// The Charts dock's content: live training curves.
+    // The Charts dock's content: live training curves.
     TrainingChartsPanel* charts() const { return charts_; }
-    /// The Runs dock's content: the pipeline's recorded runs.
+    // The Runs dock's content: the pipeline's recorded runs.
     RunsPanel* runsPanel() const { return runs_; }
     PipelineWatcher* watcher() const { return watcher_; }
     const WindowActions& actions() const { return *actions_; }
 
-    /// Opens a pipeline file (command line, Examples, Recent, a dropped
-    /// file). A file that fails to load leaves the current pipeline as it
-    /// was; the reason and any loader warnings are shown in the log, the
-    /// status bar and (unless `quiet`) a message box. Never throws.
+    // Opens a pipeline file (command line, Examples, Recent, a dropped
+    // file). A file that fails to load leaves the current pipeline as it
+    // was; the reason and any loader warnings are shown in the log, the
+    // status bar and (unless `quiet`) a message box. Never throws.
     bool openFile(const QString& path, bool quiet = false);
-    /// The file given to the last openFile(), loaded or not.
+    // The file given to the last openFile(), loaded or not.
     QString requestedPipeline() const;
-    /// Kept for main(): openFile with messages in the status bar only.
+    // Kept for main(): openFile with messages in the status bar only.
     void requestPipeline(const QString& path) { openFile(path, true); }
 
-    /// Where recovery copies live (QStandardPaths app data, "recovery").
+    // Where recovery copies live (QStandardPaths app data, "recovery").
     static QString recoveryDirectory();
-    /// After start-up: if a previous session left recovery copies, offers to
-    /// restore the newest (the others stay until restored or discarded).
+    // After start-up: if a previous session left recovery copies, offers to
+    // restore the newest (the others stay until restored or discarded).
     void offerRecovery();
 
-    /// The preview window of the last double-clicked node, if open.
+    // The preview window of the last double-clicked node, if open.
     OutputPreview* preview() const;
 
-    /// The menu a right-click on node `id` opens (the node is selected by
-    /// then): Show output, Run to here, Clear training chart (when it has
-    /// one), Cut, Copy, Duplicate, Delete. The caller owns it.
+    // The menu a right-click on node `id` opens (the node is selected by
+    // then): Show output, Run to here, Clear training chart (when it has
+    // one), Cut, Copy, Duplicate, Delete. The caller owns it.
     QMenu* createNodeMenu(const QString& id);
 
 public slots:

@@ -4,10 +4,10 @@
 
 namespace sluice {
 
-/// The recently opened or saved pipeline files, newest first, kept in
-/// QSettings ("recentFiles") so they survive restarts. At most kMax entries;
-/// adding a file already listed moves it to the front. Files that no longer
-/// exist are dropped when the list is read.
+// The recently opened or saved pipeline files, newest first, kept in
+// QSettings ("recentFiles") so they survive restarts. At most kMax entries;
+// adding a file already listed moves it to the front. Files that no longer
+// exist are dropped when the list is read.
 class RecentFiles {
 public:
     static constexpr int kMax = 10;

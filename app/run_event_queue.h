@@ -10,8 +10,8 @@
 
 namespace sluice {
 
-/// How a run on the worker thread ended: the engine's result, or the error
-/// that kept it from running (a bad runTo, say).
+// How a run on the worker thread ended: the engine's result, or the error
+// that kept it from running (a bad runTo, say).
 struct RunEnding {
     engine::RunResult result;
     std::string error;
@@ -21,10 +21,10 @@ struct RunEnding {
     std::string historyError;
 };
 
-/// The hand-off between a run's worker threads and the GUI thread: the
-/// engine's observer appends events under a mutex (cheap, so workers never
-/// wait on the GUI); the GUI thread takes everything queued so far in one
-/// swap. The ending comes after every event of its run.
+// The hand-off between a run's worker threads and the GUI thread: the
+// engine's observer appends events under a mutex (cheap, so workers never
+// wait on the GUI); the GUI thread takes everything queued so far in one
+// swap. The ending comes after every event of its run.
 class RunEventQueue final : public engine::RunObserver {
 public:
     struct Batch {
@@ -32,11 +32,11 @@ public:
         std::optional<RunEnding> ending;
     };
 
-    /// From any thread.
+    // From any thread.
     void onEvent(const engine::RunEvent& event) override;
     void finish(RunEnding ending);
 
-    /// Everything queued since the last take, in arrival order.
+    // Everything queued since the last take, in arrival order.
     Batch take();
     void clear();
 

@@ -7,12 +7,12 @@
 
 namespace sluice {
 
-/// The chart at the end of a sweep: the chosen metric against the first
-/// axis. One axis: one line; two or more: one line per value of the second
-/// axis (further axes are fixed at the best row's values, so each line is a
-/// real slice of the grid). A numeric axis is a value axis (logarithmic when
-/// it was given as a log range); a choice or true/false axis places its
-/// values evenly, labelled. The best row is marked with a larger point.
+// The chart at the end of a sweep: the chosen metric against the first
+// axis. One axis: one line; two or more: one line per value of the second
+// axis (further axes are fixed at the best row's values, so each line is a
+// real slice of the grid). A numeric axis is a value axis (logarithmic when
+// it was given as a log range); a choice or true/false axis places its
+// values evenly, labelled. The best row is marked with a larger point.
 class SweepChart : public ChartView {
     Q_OBJECT
 
@@ -22,7 +22,7 @@ public:
     void showResult(const sweep::SweepResult& result, const std::vector<sweep::Axis>& axes,
                     const std::optional<sweep::MetricChoice>& metric,
                     std::optional<std::size_t> best);
-    /// Lines drawn by the last showResult (for tests).
+    // Lines drawn by the last showResult (for tests).
     int lineCount() const { return lines_; }
 
 private:

@@ -16,23 +16,23 @@
 
 namespace sluice {
 
-/// Runs parameter sweeps for the GUI the way RunController runs pipelines:
-/// the expanded graph (sweep/sweep_graph.h) runs on an engine of its own on
-/// a worker thread, and the rows come back on the GUI thread, batched per
-/// tick.
-///
-/// Contract:
-/// - start() plans the sweep (throws sweep::SweepError for a bad spec; then
-///   nothing starts), copies the graph and returns at once; false while a
-///   sweep is running. stop() cancels; the sweep ends with finished(_, true).
-/// - rowsChanged(rows) about 30 times a second with the rows whose status or
-///   metrics changed (live scores: the engine runs result-reporting nodes,
-///   sweep/result_reporting.h); finished(ok, cancelled, error) once at the
-///   end, after result() holds the final table from the run's outcomes.
-/// - The engine keeps its cache between sweeps: a second sweep over the same
-///   pipeline reuses the shared upstream nodes.
-/// - The GUI thread never waits for the engine except in the destructor,
-///   which cancels and joins.
+// Runs parameter sweeps for the GUI the way RunController runs pipelines:
+// the expanded graph (sweep/sweep_graph.h) runs on an engine of its own on
+// a worker thread, and the rows come back on the GUI thread, batched per
+// tick.
+//
+// Contract:
+// - start() plans the sweep (throws sweep::SweepError for a bad spec; then
+//   nothing starts), copies the graph and returns at once; false while a
+//   sweep is running. stop() cancels; the sweep ends with finished(_, true).
+// - rowsChanged(rows) about 30 times a second with the rows whose status or
+//   metrics changed (live scores: the engine runs result-reporting nodes,
+//   sweep/result_reporting.h); finished(ok, cancelled, error) once at the
+//   end, after result() holds the final table from the run's outcomes.
+// - The engine keeps its cache between sweeps: a second sweep over the same
+//   pipeline reuses the shared upstream nodes.
+// - The GUI thread never waits for the engine except in the destructor,
+//   which cancels and joins.
 class SweepController : public QObject {
     Q_OBJECT
 
@@ -46,7 +46,7 @@ public:
     bool isRunning() const { return running_; }
     void setThreads(unsigned threads) { threads_ = threads; }
 
-    /// The plan and rows of the current or last sweep (empty before one).
+    // The plan and rows of the current or last sweep (empty before one).
     const sweep::SweepGraph& plan() const { return *plan_; }
     const sweep::SweepResult& result() const { return result_; }
     bool hasPlan() const { return plan_ != nullptr; }

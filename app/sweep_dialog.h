@@ -23,18 +23,18 @@ class Document;
 class SweepChart;
 class SweepController;
 
-/// Run > Sweep...: vary parameters of the pipeline's nodes and compare.
-///
-/// The user lists axes (a number, choice or true/false parameter of any
-/// node, with values as a list "1,3,5" or a range "0.01..10:log:5"; see
-/// sweep/sweep_axis.h), picks grid or random (samples, seed), and starts.
-/// The sweep runs on its own background engine (SweepController); each
-/// combination's status and scores stream into the results table; at the
-/// end a chart shows the chosen metric against the parameter(s) and "Apply
-/// best" sets the best combination's values in the document as one undo
-/// step. Problems with the axes show under them and keep Start disabled.
-/// Non-modal: the user may keep editing; a sweep runs the pipeline as it was
-/// when it started.
+// Run > Sweep...: vary parameters of the pipeline's nodes and compare.
+//
+// The user lists axes (a number, choice or true/false parameter of any
+// node, with values as a list "1,3,5" or a range "0.01..10:log:5"; see
+// sweep/sweep_axis.h), picks grid or random (samples, seed), and starts.
+// The sweep runs on its own background engine (SweepController); each
+// combination's status and scores stream into the results table; at the
+// end a chart shows the chosen metric against the parameter(s) and "Apply
+// best" sets the best combination's values in the document as one undo
+// step. Problems with the axes show under them and keep Start disabled.
+// Non-modal: the user may keep editing; a sweep runs the pipeline as it was
+// when it started.
 class SweepDialog : public QDialog {
     Q_OBJECT
 
@@ -43,14 +43,14 @@ public:
                 QWidget* parent = nullptr);
     ~SweepDialog() override;
 
-    /// Adds an axis row for node.param with a values text (empty: a
-    /// suggestion from the parameter's current value). False if the
-    /// parameter cannot be swept.
+    // Adds an axis row for node.param with a values text (empty: a
+    // suggestion from the parameter's current value). False if the
+    // parameter cannot be swept.
     bool addAxis(const std::string& node, const std::string& param, const QString& values = {});
-    /// Adds an axis for the first sweepable parameter of `node` unless one of
-    /// its parameters is an axis already (or it has none).
+    // Adds an axis for the first sweepable parameter of `node` unless one of
+    // its parameters is an axis already (or it has none).
     void offerNode(const std::string& node);
-    /// The spec the form describes, or nullopt with the reason in `error`.
+    // The spec the form describes, or nullopt with the reason in `error`.
     std::optional<sweep::SweepSpec> spec(QString* error = nullptr) const;
     void setBaseDirectory(const QString& dir) { baseDirectory_ = dir; }
 
@@ -63,7 +63,7 @@ public:
     QPushButton* startButton() const { return start_; }
     QPushButton* applyButton() const { return apply_; }
     QComboBox* metricBox() const { return metric_; }
-    /// The best row of the current result by the chosen metric.
+    // The best row of the current result by the chosen metric.
     std::optional<std::size_t> bestRow() const;
     std::optional<sweep::MetricChoice> chosenMetric() const;
 

@@ -8,10 +8,10 @@ class QWidget;
 
 namespace sluice {
 
-/// Every action of the main window, created once with its text, standard
-/// shortcut, icon and object name (tests find actions by name). MainWindow
-/// connects them and builds the menus and toolbar from them; this class only
-/// makes them, so the shortcut table reads in one place.
+// Every action of the main window, created once with its text, standard
+// shortcut, icon and object name (tests find actions by name). MainWindow
+// connects them and builds the menus and toolbar from them; this class only
+// makes them, so the shortcut table reads in one place.
 struct WindowActions {
     explicit WindowActions(QWidget* window);
 
@@ -49,7 +49,7 @@ struct WindowActions {
     QAction* about;
     QAction* aboutQt;
 
-    /// Re-renders the icons in the window's current palette (light/dark switch).
+    // Re-renders the icons in the window's current palette (light/dark switch).
     void refreshIcons(QWidget* window);
 };
 

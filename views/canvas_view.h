@@ -10,66 +10,66 @@ class GraphScene;
 class Minimap;
 class QuickAddPopup;
 
-/// The pipeline canvas: a view over a GraphScene (views/canvas/graph_scene.h)
-/// on a dot grid that follows the widget palette (light or dark). Without a
-/// graph scene, or while the graph is empty, a centred hint tells the user
-/// where nodes go.
-///
-/// Navigation: the wheel zooms around the cursor (kMinZoom..kMaxZoom), the
-/// middle button or Space + drag pans, a left drag on empty canvas selects
-/// with a rubber band. Tab opens quick-add at the cursor. A minimap in the
-/// bottom-right corner shows the whole graph and the visible part.
+// The pipeline canvas: a view over a GraphScene (views/canvas/graph_scene.h)
+// on a dot grid that follows the widget palette (light or dark). Without a
+// graph scene, or while the graph is empty, a centred hint tells the user
+// where nodes go.
+//
+// Navigation: the wheel zooms around the cursor (kMinZoom..kMaxZoom), the
+// middle button or Space + drag pans, a left drag on empty canvas selects
+// with a rubber band. Tab opens quick-add at the cursor. A minimap in the
+// bottom-right corner shows the whole graph and the visible part.
 class CanvasView : public QGraphicsView {
     Q_OBJECT
 
 public:
     explicit CanvasView(QWidget* parent = nullptr);
 
-    /// The hint drawn in the middle of the view while the scene is empty.
+    // The hint drawn in the middle of the view while the scene is empty.
     static QString emptyHint();
 
-    /// Distance between grid dots, in scene units.
+    // Distance between grid dots, in scene units.
     static constexpr qreal kGridSpacing = 20.0;
     static constexpr qreal kMinZoom = 0.2;
     static constexpr qreal kMaxZoom = 3.0;
 
-    /// Shows `scene` (not owned; it must outlive its use here). The view keeps
-    /// the scene's palette and font in step with its own, opens quick-add when
-    /// the scene asks for it, and repaints the minimap when the graph changes.
-    /// Null goes back to the view's own empty scene.
+    // Shows `scene` (not owned; it must outlive its use here). The view keeps
+    // the scene's palette and font in step with its own, opens quick-add when
+    // the scene asks for it, and repaints the minimap when the graph changes.
+    // Null goes back to the view's own empty scene.
     void setGraphScene(GraphScene* scene);
     GraphScene* graphScene() const { return graphScene_; }
 
-    /// The current scale (1 = one scene unit per pixel).
+    // The current scale (1 = one scene unit per pixel).
     qreal zoom() const;
-    /// Sets the zoom, clamped to [kMinZoom, kMaxZoom], keeping the scene
-    /// point under `viewportPos` where it is.
+    // Sets the zoom, clamped to [kMinZoom, kMaxZoom], keeping the scene
+    // point under `viewportPos` where it is.
     void zoomAt(qreal zoom, QPointF viewportPos);
-    /// The part of the scene the viewport shows.
+    // The part of the scene the viewport shows.
     QRectF visibleSceneRect() const;
 
     Minimap* minimap() const { return minimap_; }
     bool isMinimapEnabled() const { return minimapEnabled_; }
-    /// The quick-add popup, created with the first graph scene.
+    // The quick-add popup, created with the first graph scene.
     QuickAddPopup* quickAddPopup() const { return quickAdd_; }
 
 public slots:
     void zoomIn();
     void zoomOut();
     void resetZoom();
-    /// Shows every node with a margin, at most at 100 %.
+    // Shows every node with a margin, at most at 100 %.
     void fitToView();
     void setMinimapEnabled(bool enabled);
-    /// Opens quick-add for a node at `scenePos` (snapped when the scene snaps),
-    /// connected to the pending output or input if one is given.
+    // Opens quick-add for a node at `scenePos` (snapped when the scene snaps),
+    // connected to the pending output or input if one is given.
     void openQuickAdd(QPointF scenePos, const sluice::Endpoint& pendingFrom = {},
                       const sluice::Endpoint& pendingTo = {});
 
 signals:
     void zoomChanged(qreal zoom);
-    /// A right-click (or the menu key) on node `id`, which is now selected
-    /// (alone unless it already was part of the selection); `globalPos` is
-    /// where a context menu should open.
+    // A right-click (or the menu key) on node `id`, which is now selected
+    // (alone unless it already was part of the selection); `globalPos` is
+    // where a context menu should open.
     void nodeContextMenuRequested(const QString& id, QPoint globalPos);
 
 protected:

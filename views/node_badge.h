@@ -4,8 +4,8 @@
 
 namespace sluice {
 
-/// What a node shows about its last or current run. The canvas draws it; the
-/// run controller (app/) produces it from engine events and the cache.
+// What a node shows about its last or current run. The canvas draws it; the
+// run controller (app/) produces it from engine events and the cache.
 struct NodeBadge {
     enum class State {
         Idle,   // never ran

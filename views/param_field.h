@@ -15,19 +15,19 @@ class QVBoxLayout;
 
 namespace sluice {
 
-/// One parameter's editor in the inspector, generated from its ParamSpec:
-/// the editing widget with, under it, a red label for the reason the
-/// document refused the last value.
-///
-/// Contract:
-/// - setValue() shows a value (the document's); it never reports a commit.
-/// - When the user finishes an edit (Enter, focus leaving, a pick from a list
-///   or a click; never per keystroke) the field calls its commit handler once
-///   with the new value as JSON, unless it equals the value last shown. The
-///   handler is expected to ask the document and, if refused, call
-///   showProblem() and setValue() with the document's value (a revert).
-/// - Text that cannot be a value of the kind (letters in a number, say) is
-///   still handed on as a string, so the document's refusal explains it.
+// One parameter's editor in the inspector, generated from its ParamSpec:
+// the editing widget with, under it, a red label for the reason the
+// document refused the last value.
+//
+// Contract:
+// - setValue() shows a value (the document's); it never reports a commit.
+// - When the user finishes an edit (Enter, focus leaving, a pick from a list
+//   or a click; never per keystroke) the field calls its commit handler once
+//   with the new value as JSON, unless it equals the value last shown. The
+//   handler is expected to ask the document and, if refused, call
+//   showProblem() and setValue() with the document's value (a revert).
+// - Text that cannot be a value of the kind (letters in a number, say) is
+//   still handed on as a string, so the document's refusal explains it.
 class ParamField : public QWidget {
     // For tr() in the per-kind fields; commits go to a handler, not a signal,
     // so no JSON type has to pass through Qt's meta-type system.
@@ -37,49 +37,49 @@ public:
     using CommitHandler = std::function<void(const nlohmann::json& value)>;
 
     struct Options {
-        /// Column names to offer for Column and Columns parameters; asked each
-        /// time a list opens, so it reflects the latest run.
+        // Column names to offer for Column and Columns parameters; asked each
+        // time a list opens, so it reflects the latest run.
         std::function<QStringList()> columns;
-        /// A Path parameter names a file the node writes (Save dialog).
+        // A Path parameter names a file the node writes (Save dialog).
         bool pathForSaving = false;
     };
 
-    /// The editor for `spec`'s kind (Int, Float, Bool, Choice, String, Path,
-    /// Column or Columns).
+    // The editor for `spec`'s kind (Int, Float, Bool, Choice, String, Path,
+    // Column or Columns).
     static ParamField* create(const ParamSpec& spec, const Options& options,
                               QWidget* parent = nullptr);
 
     const ParamSpec& spec() const { return spec_; }
     void setCommitHandler(CommitHandler handler) { handler_ = std::move(handler); }
 
-    /// Shows `value`, replacing whatever the user typed.
+    // Shows `value`, replacing whatever the user typed.
     void setValue(const nlohmann::json& value);
-    /// The value last shown with setValue().
+    // The value last shown with setValue().
     const nlohmann::json& value() const { return value_; }
-    /// Whether the user is typing in the field (focused, text changed since
-    /// the last commit): an outside refresh should leave it alone then.
+    // Whether the user is typing in the field (focused, text changed since
+    // the last commit): an outside refresh should leave it alone then.
     virtual bool isEditing() const { return false; }
-    /// Commits what the user typed but did not commit yet (called before the
-    /// form goes away, e.g. when another node is selected).
+    // Commits what the user typed but did not commit yet (called before the
+    // form goes away, e.g. when another node is selected).
     virtual void finishEditing() {}
-    /// Re-reads the column list from Options::columns (Column fields).
+    // Re-reads the column list from Options::columns (Column fields).
     virtual void refreshColumns() {}
 
     void showProblem(const QString& reason);
     void clearProblem();
-    /// The reason shown under the field, empty when none.
+    // The reason shown under the field, empty when none.
     QString problem() const;
-    /// The widget the user edits (spin box, check box, combo box, line edit).
+    // The widget the user edits (spin box, check box, combo box, line edit).
     QWidget* editor() const { return editor_; }
 
 protected:
     ParamField(const ParamSpec& spec, QWidget* parent);
 
-    /// Places the editing row: `row` holds `editor` and any buttons.
+    // Places the editing row: `row` holds `editor` and any buttons.
     void setEditor(QWidget* editor, QWidget* row = nullptr);
-    /// Shows the value in the editor; called with the editor's signals blocked.
+    // Shows the value in the editor; called with the editor's signals blocked.
     virtual void display(const nlohmann::json& value) = 0;
-    /// Hands a finished edit to the commit handler, unless nothing changed.
+    // Hands a finished edit to the commit handler, unless nothing changed.
     void commit(const nlohmann::json& value);
 
 private:
@@ -91,7 +91,7 @@ private:
     QLabel* problem_;
 };
 
-/// Per-kind makers (param_fields_*.cpp), used by ParamField::create.
+// Per-kind makers (param_fields_*.cpp), used by ParamField::create.
 namespace param_fields {
 ParamField* makeNumber(const ParamSpec& spec, QWidget* parent);
 ParamField* makeBool(const ParamSpec& spec, QWidget* parent);

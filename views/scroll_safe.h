@@ -6,10 +6,10 @@
 
 namespace sluice {
 
-/// A value widget (spin box, combo box) that takes wheel events only while it
-/// has focus. In a scrolling form the wheel then scrolls the form, instead of
-/// changing whatever value happens to pass under the mouse (and committing
-/// it to the document).
+// A value widget (spin box, combo box) that takes wheel events only while it
+// has focus. In a scrolling form the wheel then scrolls the form, instead of
+// changing whatever value happens to pass under the mouse (and committing
+// it to the document).
 template <typename Widget>
 class ScrollSafe : public Widget {
 public:

@@ -28,8 +28,8 @@ inline GraphNode makeNode(const std::string& id, const std::string& type, double
     return node;
 }
 
-/// read -> split -> logistic regression -> predict -> score, plus the test
-/// rows from the split into predict: five nodes, five edges.
+// read -> split -> logistic regression -> predict -> score, plus the test
+// rows from the split into predict: five nodes, five edges.
 inline Graph sampleGraph() {
     Graph g;
     g.addNode(makeNode("read", "data.read_csv", 0, 40, "Iris"));
@@ -45,7 +45,7 @@ inline Graph sampleGraph() {
     return g;
 }
 
-/// A document, its scene and a shown view of it, 1:1 zoom.
+// A document, its scene and a shown view of it, 1:1 zoom.
 struct Canvas {
     PlainDocument document;
     GraphScene scene{&document};
@@ -69,17 +69,17 @@ struct Canvas {
     PortItem* input(const std::string& node, const std::string& port) {
         return scene.nodeItem(node)->port(port, PortDirection::Input);
     }
-    /// Where a scene point is in viewport pixels.
+    // Where a scene point is in viewport pixels.
     QPoint at(QPointF scenePos) { return view.mapFromScene(scenePos); }
     QPoint at(const PortItem* port) { return at(port->sceneAnchor()); }
-    /// A point on a node's header, away from ports and the badge.
+    // A point on a node's header, away from ports and the badge.
     QPoint atHeader(const std::string& id) {
         const NodeItem* item = node(id);
         return at(item->mapToScene(QPointF(NodeItem::kWidth / 2, NodeItem::kHeaderHeight / 2)));
     }
 };
 
-/// Drags with the left button from `from` to `to` in a few steps, as a hand would.
+// Drags with the left button from `from` to `to` in a few steps, as a hand would.
 inline void drag(QWidget* viewport, QPoint from, QPoint to,
                  Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
     QTest::mousePress(viewport, Qt::LeftButton, modifiers, from);

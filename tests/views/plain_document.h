@@ -24,7 +24,7 @@ public:
     const Graph& graph() const override { return graph_; }
     const NodeRegistry& registry() const override { return registry_; }
 
-    /// Replaces the whole graph, as opening a file would.
+    // Replaces the whole graph, as opening a file would.
     void reset(Graph graph) {
         graph_ = std::move(graph);
         emit graphReset();

@@ -36,7 +36,7 @@ struct CanvasColors {
     static CanvasColors fromPalette(const QPalette& palette);
 };
 
-/// Linear mix of two colours: t = 0 gives a, t = 1 gives b.
+// Linear mix of two colours: t = 0 gives a, t = 1 gives b.
 QColor mixColors(const QColor& a, const QColor& b, qreal t);
 
 QColor portColor(PortType type, bool dark);

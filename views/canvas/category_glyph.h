@@ -13,13 +13,13 @@ class QPainter;
 
 namespace sluice {
 
-/// Draws the glyph of `category` inside `rect` (best square) with `color`.
-/// Leaves the painter's state as it found it.
+// Draws the glyph of `category` inside `rect` (best square) with `color`.
+// Leaves the painter's state as it found it.
 void drawCategoryGlyph(QPainter* painter, NodeCategory category, const QRectF& rect,
                        const QColor& color);
 
-/// The glyph as an icon that paints itself at whatever size and pixel ratio
-/// it is asked for (no bitmap scaled up).
+// The glyph as an icon that paints itself at whatever size and pixel ratio
+// it is asked for (no bitmap scaled up).
 QIcon categoryGlyphIcon(NodeCategory category, const QColor& color);
 
 }  // namespace sluice

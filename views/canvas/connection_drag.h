@@ -26,11 +26,11 @@ class PortItem;
 
 class ConnectionDrag {
 public:
-    /// Starts a drag from `origin`, considering the ports of `nodes`; adds the
-    /// preview to `scene` and highlights the compatible ports.
+    // Starts a drag from `origin`, considering the ports of `nodes`; adds the
+    // preview to `scene` and highlights the compatible ports.
     ConnectionDrag(QGraphicsScene* scene, const GraphDocument& document, PortItem* origin,
                    const std::vector<NodeItem*>& nodes);
-    /// Removes the preview and every highlight.
+    // Removes the preview and every highlight.
     ~ConnectionDrag();
 
     ConnectionDrag(const ConnectionDrag&) = delete;
@@ -40,23 +40,23 @@ public:
     const std::vector<PortItem*>& compatiblePorts() const { return compatible_; }
     bool isCompatible(const PortItem* port) const;
 
-    /// The preview follows the mouse, and clings to a compatible port under it.
+    // The preview follows the mouse, and clings to a compatible port under it.
     void moveTo(QPointF scenePos);
 
-    /// What a drop at `scenePos` lands on. `port` is the port under the mouse,
-    /// or, over a node's card, the first of its compatible ports (else its
-    /// nearest port of the other direction, whose refusal explains why);
-    /// `node` is the node under the mouse, if any.
+    // What a drop at `scenePos` lands on. `port` is the port under the mouse,
+    // or, over a node's card, the first of its compatible ports (else its
+    // nearest port of the other direction, whose refusal explains why);
+    // `node` is the node under the mouse, if any.
     struct Drop {
         PortItem* port = nullptr;
         NodeItem* node = nullptr;
     };
     Drop dropAt(QPointF scenePos) const;
 
-    /// The edge from the origin to `target`, ordered output to input.
+    // The edge from the origin to `target`, ordered output to input.
     GraphEdge edgeTo(const PortItem* target) const;
-    /// The origin as the output (or input) a quick-added node should connect
-    /// to; the other one is empty.
+    // The origin as the output (or input) a quick-added node should connect
+    // to; the other one is empty.
     Endpoint pendingFrom() const;
     Endpoint pendingTo() const;
 

@@ -24,7 +24,7 @@ class EdgeItem : public QGraphicsItem {
 public:
     enum { Type = UserType + 3 };
 
-    /// Width of the invisible band around the curve that accepts clicks.
+    // Width of the invisible band around the curve that accepts clicks.
     static constexpr qreal kHitWidth = 12.0;
 
     EdgeItem(const GraphEdge& edge, PortItem* from, PortItem* to);
@@ -34,12 +34,12 @@ public:
     PortItem* fromPort() const { return from_; }
     PortItem* toPort() const { return to_; }
 
-    /// Re-routes the curve after an end moved.
+    // Re-routes the curve after an end moved.
     void updatePath();
-    /// The style (palette) changed: pick the pens again and repaint.
+    // The style (palette) changed: pick the pens again and repaint.
     void refreshStyle();
-    /// The curve between two scene points, leaving `from` to the right and
-    /// entering `to` from the left (shared with the connection preview).
+    // The curve between two scene points, leaving `from` to the right and
+    // entering `to` from the left (shared with the connection preview).
     static QPainterPath curve(QPointF from, QPointF to);
 
     QRectF boundingRect() const override;

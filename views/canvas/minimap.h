@@ -23,8 +23,8 @@ public:
     static constexpr int kWidth = 180;
     static constexpr int kHeight = 112;
 
-    /// Scene to widget coordinates for what is shown now (nodes and the
-    /// visible area, with a margin); identity when there is nothing to show.
+    // Scene to widget coordinates for what is shown now (nodes and the
+    // visible area, with a margin); identity when there is nothing to show.
     QTransform sceneToMinimap() const;
 
 protected:

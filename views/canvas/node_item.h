@@ -41,8 +41,8 @@ public:
     static constexpr qreal kRowHeight = 20.0;
     static constexpr qreal kCornerRadius = 7.0;
 
-    /// `type` is null for a node type this build does not know: the card then
-    /// shows the type id and has no ports. `style` must outlive the item.
+    // `type` is null for a node type this build does not know: the card then
+    // shows the type id and has no ports. `style` must outlive the item.
     NodeItem(const GraphNode& node, const NodeType* type, const CanvasStyle* style);
 
     int type() const override { return Type; }
@@ -55,36 +55,36 @@ public:
     const QString& title() const { return title_; }
     void setTitle(const QString& title);
 
-    /// The node's position as the document holds it; unlike a user drag it is
-    /// never snapped to the grid.
+    // The node's position as the document holds it; unlike a user drag it is
+    // never snapped to the grid.
     void setPositionFromModel(QPointF position);
 
     const NodeBadge& badge() const { return badge_; }
     void setBadge(const NodeBadge& badge);
-    /// What the badge pill says ("stale", "42 %", "0.4 s", "cached"...);
-    /// empty when idle.
+    // What the badge pill says ("stale", "42 %", "0.4 s", "cached"...);
+    // empty when idle.
     const QString& badgeText() const { return badgeText_; }
 
-    /// A small curve of the node's latest training metric, drawn in the
-    /// widest free space between its port labels; empty hides it. Long
-    /// series are downsampled to kSparklinePoints; `label` (e.g.
-    /// "train_loss") names it in the tooltip.
+    // A small curve of the node's latest training metric, drawn in the
+    // widest free space between its port labels; empty hides it. Long
+    // series are downsampled to kSparklinePoints; `label` (e.g.
+    // "train_loss") names it in the tooltip.
     void setSparkline(const QVector<double>& values, const QString& label = QString());
-    /// The downsampled values drawn.
+    // The downsampled values drawn.
     const QVector<double>& sparkline() const { return sparkline_; }
     static constexpr int kSparklinePoints = 64;
-    /// Where the sparkline is drawn, in item coordinates.
+    // Where the sparkline is drawn, in item coordinates.
     QRectF sparklineRect() const { return sparklineRect_; }
 
     PortItem* port(std::string_view name, PortDirection direction) const;
     const std::vector<PortItem*>& ports() const { return ports_; }
 
-    /// Edges touching this node, kept so a move updates only them.
+    // Edges touching this node, kept so a move updates only them.
     void attachEdge(EdgeItem* edge);
     void detachEdge(EdgeItem* edge);
     const std::vector<EdgeItem*>& edges() const { return edges_; }
 
-    /// The style changed (palette or font): lay text out again and repaint.
+    // The style changed (palette or font): lay text out again and repaint.
     void refreshStyle();
 
     QRectF cardRect() const { return QRectF(0, 0, kWidth, height_); }
@@ -92,7 +92,7 @@ public:
     QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
-    /// "0.4 s", "12 s", "2 min 5 s": run durations as the badge shows them.
+    // "0.4 s", "12 s", "2 min 5 s": run durations as the badge shows them.
     static QString formatDuration(double seconds);
 
 protected:

@@ -26,7 +26,7 @@ class PortItem : public QGraphicsItem {
 public:
     enum { Type = UserType + 2 };
 
-    /// Radius of the drawn dot and of the (larger) area that accepts presses.
+    // Radius of the drawn dot and of the (larger) area that accepts presses.
     static constexpr qreal kDotRadius = 5.0;
     static constexpr qreal kHitRadius = 9.0;
 
@@ -46,7 +46,7 @@ public:
     PortDirection direction() const { return direction_; }
     bool isInput() const { return direction_ == PortDirection::Input; }
     Endpoint endpoint() const;
-    /// Where edges attach, in scene coordinates.
+    // Where edges attach, in scene coordinates.
     QPointF sceneAnchor() const { return scenePos(); }
 
     Highlight highlight() const { return highlight_; }

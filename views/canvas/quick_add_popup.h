@@ -32,24 +32,24 @@ class QuickAddPopup : public QFrame {
 public:
     explicit QuickAddPopup(GraphDocument* document, QWidget* parent = nullptr);
 
-    /// Shows the popup with its top-left at `globalPos`, for a node placed at
-    /// `scenePos`. At most one of pendingFrom (an output) and pendingTo (an
-    /// input) names a port the new node should connect to.
+    // Shows the popup with its top-left at `globalPos`, for a node placed at
+    // `scenePos`. At most one of pendingFrom (an output) and pendingTo (an
+    // input) names a port the new node should connect to.
     void popup(QPoint globalPos, QPointF scenePos, const Endpoint& pendingFrom = {},
                const Endpoint& pendingTo = {});
 
-    /// What typing in the search field does.
+    // What typing in the search field does.
     void setQuery(const QString& query);
     QString query() const;
-    /// Type ids listed now, best match first.
+    // Type ids listed now, best match first.
     QStringList listedTypeIds() const;
-    /// Adds the highlighted type (what Enter does) and closes; returns the new
-    /// node id, or empty when the list is empty.
+    // Adds the highlighted type (what Enter does) and closes; returns the new
+    // node id, or empty when the list is empty.
     QString acceptCurrent();
 
-    /// Where a node that connects to the pending endpoint goes for a drop at
-    /// `scenePos`: an input's new node sits to the left of the drop, and the
-    /// first port row lines up with it.
+    // Where a node that connects to the pending endpoint goes for a drop at
+    // `scenePos`: an input's new node sits to the left of the drop, and the
+    // first port row lines up with it.
     static QPointF placementFor(QPointF scenePos, bool pendingIsInput, bool hasPending);
 
 signals:

@@ -9,19 +9,19 @@ class QPalette;
 
 namespace sluice {
 
-/// Makes `chart` follow `palette`: background, title, legend and axis text,
-/// grid lines. Call again after the palette changes; axes added later are
-/// styled by styleChartAxes.
+// Makes `chart` follow `palette`: background, title, legend and axis text,
+// grid lines. Call again after the palette changes; axes added later are
+// styled by styleChartAxes.
 void applyChartTheme(QChart* chart, const QPalette& palette);
-/// Styles the axes attached to `chart` now (labels, grid, line colours).
+// Styles the axes attached to `chart` now (labels, grid, line colours).
 void styleChartAxes(QChart* chart, const QPalette& palette);
 
-/// The i-th colour of a qualitative palette (Okabe-Ito, readable for colour
-/// blind users), lightened on dark backgrounds. Cycles after 8.
+// The i-th colour of a qualitative palette (Okabe-Ito, readable for colour
+// blind users), lightened on dark backgrounds. Cycles after 8.
 QColor seriesColor(int index, const QPalette& palette);
-/// `color` washed towards the background: for earlier runs of a series.
+// `color` washed towards the background: for earlier runs of a series.
 QColor fadedColor(const QColor& color, const QPalette& palette);
-/// True when the palette's window colour is dark.
+// True when the palette's window colour is dark.
 bool isDarkPalette(const QPalette& palette);
 
 }  // namespace sluice

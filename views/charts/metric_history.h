@@ -29,7 +29,7 @@
 
 namespace sluice {
 
-/// One metric of one run, sorted by step.
+// One metric of one run, sorted by step.
 struct MetricStream {
     QString name;
     QVector<QPointF> points;  // x = step, y = value
@@ -62,29 +62,29 @@ public:
 
     int maxRuns() const { return maxRuns_; }
 
-    /// A new run of node `id` begins; the oldest runs beyond maxRuns() go.
+    // A new run of node `id` begins; the oldest runs beyond maxRuns() go.
     void startRun(const QString& id, const QString& title, const QMap<QString, QString>& params,
                   const QString& stepName = QString());
-    /// Adds points to the latest run of `id`.
+    // Adds points to the latest run of `id`.
     void append(const QString& id, const QVector<engine::MetricPoint>& points);
     void append(const QString& id, const QString& metric, int step, double value);
 
-    /// Keeps only the latest run of `id`.
+    // Keeps only the latest run of `id`.
     void clearPreviousRuns(const QString& id);
-    /// Forgets node `id` entirely.
+    // Forgets node `id` entirely.
     void removeNode(const QString& id);
     void clear();
 
     const NodeMetrics* node(const QString& id) const;
-    /// Nodes in the order their first run started.
+    // Nodes in the order their first run started.
     QStringList nodeIds() const;
 
-    /// How the legend names run `index` of `node`: the parameters (name and
-    /// value) that differ between any kept run and the latest, with this
-    /// run's values, e.g. "learning_rate 0.01"; "run N" when nothing differs;
-    /// empty when the node has one run only.
+    // How the legend names run `index` of `node`: the parameters (name and
+    // value) that differ between any kept run and the latest, with this
+    // run's values, e.g. "learning_rate 0.01"; "run N" when nothing differs;
+    // empty when the node has one run only.
     static QString runLabel(const NodeMetrics& node, std::size_t index);
-    /// The parameter names runLabel() compares on, in name order.
+    // The parameter names runLabel() compares on, in name order.
     static QStringList differingParams(const NodeMetrics& node);
 
 private:

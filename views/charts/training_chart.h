@@ -41,25 +41,25 @@ public:
 
     const QString& nodeId() const { return nodeId_; }
 
-    /// Redraws from `node` (the same node id). Cheap when nothing changed.
+    // Redraws from `node` (the same node id). Cheap when nothing changed.
     void showMetrics(const NodeMetrics& node);
 
     void setLogScale(bool on);
     bool logScale() const { return logScale_; }
 
-    /// Every line, latest run first, then earlier runs newest first.
+    // Every line, latest run first, then earlier runs newest first.
     QList<QLineSeries*> lineSeries() const;
-    /// The line of `metric` in the latest run (runsBack 0) or an earlier one.
+    // The line of `metric` in the latest run (runsBack 0) or an earlier one.
     QLineSeries* series(const QString& metric, int runsBack = 0) const;
-    /// Hides or shows a line as a legend click does.
+    // Hides or shows a line as a legend click does.
     void setSeriesVisible(QLineSeries* series, bool visible);
 
     QAbstractAxis* stepAxis() const { return xAxis_; }
-    /// The left (loss) axis: a QValueAxis, or a QLogValueAxis in log scale.
+    // The left (loss) axis: a QValueAxis, or a QLogValueAxis in log scale.
     QAbstractAxis* valueAxis() const { return yAxis_; }
-    /// The right (score) axis, if any score is shown.
+    // The right (score) axis, if any score is shown.
     QAbstractAxis* scoreAxis() const { return scoreAxis_; }
-    /// Why some points are not drawn (log scale and values <= 0), or empty.
+    // Why some points are not drawn (log scale and values <= 0), or empty.
     QString note() const { return note_; }
 
 signals:

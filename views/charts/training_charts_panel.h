@@ -35,14 +35,14 @@ class TrainingChartsPanel : public QWidget {
     Q_OBJECT
 
 public:
-    /// At most one redraw per this many milliseconds (about 30 a second).
+    // At most one redraw per this many milliseconds (about 30 a second).
     static constexpr int kFlushMs = 33;
 
     explicit TrainingChartsPanel(QWidget* parent = nullptr);
     ~TrainingChartsPanel() override;
 
-    /// A new run of node `id` begins, with its parameters as the legend
-    /// should compare them and what one step is ("epoch").
+    // A new run of node `id` begins, with its parameters as the legend
+    // should compare them and what one step is ("epoch").
     void startRun(const QString& id, const QString& title, const QMap<QString, QString>& params,
                   const QString& stepName = QString());
     void appendPoints(const QString& id, const QVector<engine::MetricPoint>& points);
@@ -55,19 +55,19 @@ public:
     bool logScale() const { return logScale_; }
 
     const MetricHistory& history() const { return history_; }
-    /// The card of node `id`, created at the first flush after its first run.
+    // The card of node `id`, created at the first flush after its first run.
     TrainingChart* chart(const QString& id) const;
-    /// Flushes that redrew at least one card since construction.
+    // Flushes that redrew at least one card since construction.
     int redrawCount() const { return redraws_; }
-    /// Redraws what is pending now instead of at the next tick.
+    // Redraws what is pending now instead of at the next tick.
     void flush();
 
 signals:
-    /// A flush redrew the cards of these nodes.
+    // A flush redrew the cards of these nodes.
     void redrawn(const QStringList& ids);
 
 protected:
-    /// Cards sit side by side in a wide, short dock and stack in a tall one.
+    // Cards sit side by side in a wide, short dock and stack in a tall one.
     void resizeEvent(QResizeEvent* event) override;
 
 private:

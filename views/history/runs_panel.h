@@ -56,16 +56,16 @@ public:
     QString pipelinePath() const { return pipelinePath_; }
     void refresh();
 
-    /// The runs listed, newest first (the list's row order).
+    // The runs listed, newest first (the list's row order).
     const std::vector<history::RunRecord>& runs() const { return runs_; }
     QTreeWidget* runList() const { return list_; }
     RunCompare* compare() const { return compare_; }
     QAction* restoreAction() const { return restore_; }
-    /// The empty-state or warning text above the list.
+    // The empty-state or warning text above the list.
     QLabel* message() const { return message_; }
 
-    /// Restores the parameters of run `id` (one undo step); returns what
-    /// happened, as also sent to statusMessage().
+    // Restores the parameters of run `id` (one undo step); returns what
+    // happened, as also sent to statusMessage().
     QString restoreParameters(const std::string& id);
 
 signals:

@@ -10,12 +10,12 @@ class QWidget;
 
 namespace sluice {
 
-/// objectNames: "modelSummary" (the text), "importanceBars" (when the
-/// model has importances or coefficients).
+// objectNames: "modelSummary" (the text), "importanceBars" (when the
+// model has importances or coefficients).
 QWidget* makeModelPage(const ModelValue& model, QWidget* parent);
 
-/// The page for an unfitted Learner output: its type and hyperparameters
-/// (objectName "learnerParams"), as cross-validation will fit it.
+// The page for an unfitted Learner output: its type and hyperparameters
+// (objectName "learnerParams"), as cross-validation will fit it.
 QWidget* makeLearnerPage(const LearnerValue& learner, QWidget* parent);
 
 }  // namespace sluice

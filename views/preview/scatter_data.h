@@ -13,9 +13,9 @@
 
 namespace sluice {
 
-/// Groups a colour column may have at most (more would not read as colours).
+// Groups a colour column may have at most (more would not read as colours).
 inline constexpr std::size_t kMaxColourGroups = 20;
-/// Points drawn at most; above it rows are sampled evenly.
+// Points drawn at most; above it rows are sampled evenly.
 inline constexpr std::size_t kMaxScatterPoints = 5000;
 
 struct ScatterGroup {
@@ -32,25 +32,25 @@ struct ScatterData {
     std::size_t shown = 0;             // points drawn over all groups
 };
 
-/// True when `column` can colour a scatter: categorical with at most
-/// kMaxColourGroups levels, or numeric / text with at most that many
-/// distinct values (e.g. k-means cluster numbers).
+// True when `column` can colour a scatter: categorical with at most
+// kMaxColourGroups levels, or numeric / text with at most that many
+// distinct values (e.g. k-means cluster numbers).
 bool isColourColumn(const Column& column);
 
-/// The scatter of numeric columns `x` and `y`, grouped by `colour` (a column
-/// for which isColourColumn holds; one group "all rows" when absent). Rows
-/// missing x or y are left out; rows missing the colour form a last group
-/// "missing". When more than `maxPoints` rows remain, every
-/// (total / maxPoints)-th of them is drawn, so groups keep their share.
+// The scatter of numeric columns `x` and `y`, grouped by `colour` (a column
+// for which isColourColumn holds; one group "all rows" when absent). Rows
+// missing x or y are left out; rows missing the colour form a last group
+// "missing". When more than `maxPoints` rows remain, every
+// (total / maxPoints)-th of them is drawn, so groups keep their share.
 ScatterData scatterData(const Table& table, std::size_t x, std::size_t y,
                         std::optional<std::size_t> colour,
                         std::size_t maxPoints = kMaxScatterPoints);
 
-/// Default axes: the first two numeric feature columns (then any numeric
-/// ones). Fewer than two entries when the table has fewer numeric columns.
+// Default axes: the first two numeric feature columns (then any numeric
+// ones). Fewer than two entries when the table has fewer numeric columns.
 std::vector<std::size_t> defaultScatterAxes(const Table& table);
-/// Default colour: a colour column named "prediction", else the first
-/// target-role colour column, else none.
+// Default colour: a colour column named "prediction", else the first
+// target-role colour column, else none.
 std::optional<std::size_t> defaultScatterColour(const Table& table);
 
 }  // namespace sluice

@@ -26,26 +26,26 @@ public:
 
     QTableView* view() const { return view_; }
     TableModel* model() const { return model_; }
-    /// The scatter view, built on first use.
+    // The scatter view, built on first use.
     TableScatter* scatter();
-    /// Shows the table (false) or the scatter (true).
+    // Shows the table (false) or the scatter (true).
     void showScatter(bool on);
-    /// "178 rows × 4 columns · sorted by pc1, descending".
+    // "178 rows × 4 columns · sorted by pc1, descending".
     QLabel* statusLine() const { return status_; }
 
-    /// Copies the selection as TSV with a header row (table_export.h). A
-    /// selection of more than kMaxCopyCells cells is refused (building the
-    /// text would freeze the window): the status line says to use Save as
-    /// CSV instead, and false is returned.
+    // Copies the selection as TSV with a header row (table_export.h). A
+    // selection of more than kMaxCopyCells cells is refused (building the
+    // text would freeze the window): the status line says to use Save as
+    // CSV instead, and false is returned.
     bool copySelection();
     // 200,000 cells copy in about 15 ms; the bound is the clipboard's size
     // (about 10 MB of text at the limit) more than the time.
     static constexpr qint64 kMaxCopyCells = 1'000'000;
 
-    /// The notice shown after the status (a refused copy or sort); empty
-    /// when none. Cleared by the next sort.
+    // The notice shown after the status (a refused copy or sort); empty
+    // when none. Cleared by the next sort.
     QString notice() const { return notice_; }
-    /// Asks for a file name and writes the table, in view order, as CSV.
+    // Asks for a file name and writes the table, in view order, as CSV.
     void saveAsCsvWithDialog();
 
 protected:
@@ -66,11 +66,11 @@ private:
     QString notice_;
 };
 
-/// Widths from the header and the first rows, kept between readable bounds
-/// (90 to 280 pixels).
+// Widths from the header and the first rows, kept between readable bounds
+// (90 to 280 pixels).
 void fitTableColumns(QTableView* view);
 
-/// A TablePage for OutputPreview.
+// A TablePage for OutputPreview.
 QWidget* makeTablePage(const TablePtr& table, QWidget* parent);
 
 }  // namespace sluice

@@ -20,23 +20,23 @@ class TableScatter : public QWidget {
     Q_OBJECT
 
 public:
-    /// Picks the defaults of defaultScatterAxes / defaultScatterColour.
+    // Picks the defaults of defaultScatterAxes / defaultScatterColour.
     explicit TableScatter(TablePtr table, QWidget* parent = nullptr);
 
-    /// Chooses the plotted columns by name (colour "" = none); false, and
-    /// nothing changed, when a name is unknown or unsuitable.
+    // Chooses the plotted columns by name (colour "" = none); false, and
+    // nothing changed, when a name is unknown or unsuitable.
     bool setColumns(const QString& x, const QString& y, const QString& colour);
     void setShowCentres(bool show);
 
     QString xColumn() const;
     QString yColumn() const;
     QString colourColumn() const;  // "" when none
-    /// What is drawn now: one series per group (objectName "group:<i>"),
-    /// and when centres are shown one single-point series per group
-    /// ("centre:<i>") hidden from the legend.
+    // What is drawn now: one series per group (objectName "group:<i>"),
+    // and when centres are shown one single-point series per group
+    // ("centre:<i>") hidden from the legend.
     const ScatterData& data() const { return data_; }
     ChartView* chartView() const { return chartView_; }
-    /// "Showing 5,000 of N points" when sampled; hidden otherwise.
+    // "Showing 5,000 of N points" when sampled; hidden otherwise.
     QLabel* sampleNote() const { return note_; }
 
 protected:

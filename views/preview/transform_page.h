@@ -8,8 +8,8 @@ class QWidget;
 
 namespace sluice {
 
-/// Null when the transform has no page of its own (the preview then shows
-/// its one-line description).
+// Null when the transform has no page of its own (the preview then shows
+// its one-line description).
 QWidget* makeTransformPage(const TransformValue& transform, QWidget* parent);
 
 }  // namespace sluice

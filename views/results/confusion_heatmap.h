@@ -17,22 +17,22 @@ class ConfusionHeatmap : public QWidget {
     Q_OBJECT
 
 public:
-    /// `matrix` is square with one row and column per label.
+    // `matrix` is square with one row and column per label.
     ConfusionHeatmap(QStringList labels, Eigen::MatrixXd matrix, QWidget* parent = nullptr);
 
     int classCount() const { return static_cast<int>(labels_.size()); }
     double count(int row, int column) const { return matrix_(row, column); }
-    /// Percentage of row `row` in cell (row, column); 0 for an empty row.
+    // Percentage of row `row` in cell (row, column); 0 for an empty row.
     double rowPercent(int row, int column) const;
-    /// The text drawn in a cell: "48\n96.0%".
+    // The text drawn in a cell: "48\n96.0%".
     QString cellText(int row, int column) const;
-    /// The tooltip of a cell: "True setosa, predicted versicolor: 2 (4.0% of setosa)".
+    // The tooltip of a cell: "True setosa, predicted versicolor: 2 (4.0% of setosa)".
     QString cellToolTip(int row, int column) const;
-    /// The cell under widget point `pos` as (x column, y row), or (-1, -1).
+    // The cell under widget point `pos` as (x column, y row), or (-1, -1).
     QPoint cellAt(QPoint pos) const;
 
-    /// Writes the heatmap as PNG (twice the widget size) or SVG by the file's
-    /// suffix. False with `error` set on another suffix or a write failure.
+    // Writes the heatmap as PNG (twice the widget size) or SVG by the file's
+    // suffix. False with `error` set on another suffix or a write failure.
     bool exportTo(const QString& path, QString* error = nullptr);
     void exportWithDialog();
 

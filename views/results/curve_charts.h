@@ -12,11 +12,11 @@ namespace sluice {
 struct Curve;
 class ChartView;
 
-/// ROC curves (x false positive rate, y true positive rate), legend
-/// "name (AUC 0.987)", and the dashed chance diagonal. objectName "rocChart".
+// ROC curves (x false positive rate, y true positive rate), legend
+// "name (AUC 0.987)", and the dashed chance diagonal. objectName "rocChart".
 ChartView* makeRocChart(const std::vector<Curve>& curves, QWidget* parent);
-/// Precision-recall curves (x recall, y precision), legend "name (AP 0.950)".
-/// objectName "prChart".
+// Precision-recall curves (x recall, y precision), legend "name (AP 0.950)".
+// objectName "prChart".
 ChartView* makePrecisionRecallChart(const std::vector<Curve>& curves, QWidget* parent);
 
 }  // namespace sluice

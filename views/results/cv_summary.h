@@ -27,21 +27,21 @@ struct CvSummary {
     const CvCell& cell(int learner, int metric) const {
         return cells[static_cast<std::size_t>(learner)][static_cast<std::size_t>(metric)];
     }
-    /// The best mean of `metric` over the learners (NaN when none has one).
+    // The best mean of `metric` over the learners (NaN when none has one).
     double bestMean(int metric) const;
-    /// True for the learner(s) whose mean equals the best.
+    // True for the learner(s) whose mean equals the best.
     bool isBest(int learner, int metric) const;
 };
 
-/// Error metrics (mse, rmse, mae, log_loss): lower is better. Every other
-/// metric: higher is better.
+// Error metrics (mse, rmse, mae, log_loss): lower is better. Every other
+// metric: higher is better.
 bool lowerIsBetter(const QString& metric);
 
-/// Pivots the long cross-validation table. Rows without a learner or metric
-/// name are skipped; an empty summary when the columns are not there.
+// Pivots the long cross-validation table. Rows without a learner or metric
+// name are skipped; an empty summary when the columns are not there.
 CvSummary summarizeCrossValidation(const Table& table);
 
-/// "0.953 ± 0.021" for a cell's mean and standard deviation.
+// "0.953 ± 0.021" for a cell's mean and standard deviation.
 QString meanStdText(const CvCell& cell);
 
 }  // namespace sluice

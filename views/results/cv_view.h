@@ -27,7 +27,7 @@ public:
     QComboBox* metricChooser() const { return chooser_; }  // "cvMetric"
     ChartView* bars() const { return bars_; }              // "cvBars"
 
-    /// Shows metric `index` (of summary().metrics) in the bar chart.
+    // Shows metric `index` (of summary().metrics) in the bar chart.
     void showMetric(int index);
 
 protected:

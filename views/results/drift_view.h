@@ -17,29 +17,29 @@ namespace sluice {
 
 class ChartView;
 
-/// Most bars per side the chart draws: with more categories it shows the
-/// ones with the largest shares (in their order) and says so in its title.
+// Most bars per side the chart draws: with more categories it shows the
+// ones with the largest shares (in their order) and says so in its title.
 inline constexpr int kMaxDriftBins = 30;
 
 class DriftView : public QSplitter {
     Q_OBJECT
 
 public:
-    /// `results` of kind "drift" (see nodes/evaluate_nodes/drift_results.h);
-    /// starts on the first drifted column, or the first column.
+    // `results` of kind "drift" (see nodes/evaluate_nodes/drift_results.h);
+    // starts on the first drifted column, or the first column.
     explicit DriftView(Results results, QWidget* parent = nullptr);
 
-    /// objectName "driftTable": Column, Kind, PSI, Test, Statistic,
-    /// p-value, Drifted, Note.
+    // objectName "driftTable": Column, Kind, PSI, Test, Statistic,
+    // p-value, Drifted, Note.
     QTableWidget* table() const { return table_; }
-    /// objectName "driftChart".
+    // objectName "driftChart".
     ChartView* chart() const { return chart_; }
-    /// The row whose distribution the chart shows (-1 when none).
+    // The row whose distribution the chart shows (-1 when none).
     int shownRow() const { return shownRow_; }
-    /// The bins the chart draws, as named in the results (the axis may
-    /// break a long one after its comma with "<br>").
+    // The bins the chart draws, as named in the results (the axis may
+    // break a long one after its comma with "<br>").
     const QStringList& shownBins() const { return shownBins_; }
-    /// Selects `row` in the table, which redraws the chart.
+    // Selects `row` in the table, which redraws the chart.
     void selectRow(int row);
 
 signals:
@@ -61,7 +61,7 @@ private:
     QStringList shownBins_;
 };
 
-/// "2 of 5 columns drifted · largest PSI 0.418" for the page headline.
+// "2 of 5 columns drifted · largest PSI 0.418" for the page headline.
 QString driftHeadline(const Results& results);
 
 }  // namespace sluice

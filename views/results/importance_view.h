@@ -14,25 +14,25 @@ namespace sluice {
 
 class ChartView;
 
-/// Features and their measure, sorted largest first.
+// Features and their measure, sorted largest first.
 struct Importances {
     QString measure;  // "importance", "mean |coefficient|"
     QStringList features;
     std::vector<double> values;
 };
 
-/// Reads the "feature" column and the first numeric column of an importance
-/// table and sorts by value, largest first (missing values last).
+// Reads the "feature" column and the first numeric column of an importance
+// table and sorts by value, largest first (missing values last).
 Importances readImportances(const Table& table);
 
-/// Most bars the chart draws (more would crowd their names at the preview's
-/// size); the table lists every feature.
+// Most bars the chart draws (more would crowd their names at the preview's
+// size); the table lists every feature.
 inline constexpr int kMaxImportanceBars = 15;
 
-/// The bar chart, largest at the top, the measure on the value axis.
-/// objectName "importanceBars".
+// The bar chart, largest at the top, the measure on the value axis.
+// objectName "importanceBars".
 ChartView* makeImportanceChart(const Importances& importances, QWidget* parent);
-/// Chart beside a Feature / measure table ("importanceTable") in a splitter.
+// Chart beside a Feature / measure table ("importanceTable") in a splitter.
 QWidget* makeImportanceView(const Importances& importances, QWidget* parent);
 
 }  // namespace sluice

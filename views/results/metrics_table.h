@@ -17,17 +17,17 @@ class QWidget;
 
 namespace sluice {
 
-/// Four significant digits (one decimal from 1000 on): what a person reads.
+// Four significant digits (one decimal from 1000 on): what a person reads.
 QString displayNumber(double value);
 
-/// Metric / Value rows in the map's order. objectName "metricsTable".
+// Metric / Value rows in the map's order. objectName "metricsTable".
 QTableWidget* makeMetricsTable(const std::map<std::string, double>& metrics, QWidget* parent);
-/// Counts with predicted classes as columns and true classes as rows (the
-/// vertical header). objectName "matrixTable".
+// Counts with predicted classes as columns and true classes as rows (the
+// vertical header). objectName "matrixTable".
 QTableWidget* makeMatrixTable(const std::vector<std::string>& labels, const Eigen::MatrixXd& matrix,
                               QWidget* parent);
-/// A virtual view over `table` (TableModel, so large tables open at once) in
-/// the table's own order, with the result-table actions.
+// A virtual view over `table` (TableModel, so large tables open at once) in
+// the table's own order, with the result-table actions.
 QTableView* makeDetailTable(const TablePtr& table, QWidget* parent);
 
 }  // namespace sluice

@@ -38,7 +38,7 @@ struct DriftOptions {
     double alpha = 0.05;        // p-value < this flags drift
 };
 
-/// Counts of each side per bin, and the bins' names.
+// Counts of each side per bin, and the bins' names.
 struct BinnedCounts {
     std::vector<std::string> bins;
     std::vector<double> reference, current;
@@ -63,17 +63,17 @@ struct ColumnDrift {
     BinnedCounts counts;
 };
 
-/// Cut points at the quantiles k / bins (k = 1 .. bins - 1) of `sorted`
-/// (ascending, no NaN), without duplicates or infinities. Empty when
-/// `sorted` is.
+// Cut points at the quantiles k / bins (k = 1 .. bins - 1) of `sorted`
+// (ascending, no NaN), without duplicates or infinities. Empty when
+// `sorted` is.
 std::vector<double> quantileEdges(std::span<const double> sorted, int bins);
 
-/// Names of the bins those cut points make: "≤ 4.8", "(4.8, 5.3]", "> 6.5";
-/// just "all values" without cut points. Numbers get 3 significant digits,
-/// more when that is needed to tell two cut points apart.
+// Names of the bins those cut points make: "≤ 4.8", "(4.8, 5.3]", "> 6.5";
+// just "all values" without cut points. Numbers get 3 significant digits,
+// more when that is needed to tell two cut points apart.
 std::vector<std::string> binLabels(const std::vector<double>& edges);
 
-/// Compares `current` against `reference` (named after the reference).
+// Compares `current` against `reference` (named after the reference).
 ColumnDrift compareColumns(const Column& reference, const Column& current,
                            const DriftOptions& options);
 

@@ -9,21 +9,21 @@
 
 namespace sluice::ml {
 
-/// Regularised upper incomplete gamma function Q(a, x) = Γ(a, x) / Γ(a) for
-/// a > 0, x >= 0: the survival function of a gamma(a) variable, so the
-/// p-value of a chi-square statistic s with k degrees of freedom is
-/// Q(k / 2, s / 2). Series for x < a + 1, continued fraction otherwise.
+// Regularised upper incomplete gamma function Q(a, x) = Γ(a, x) / Γ(a) for
+// a > 0, x >= 0: the survival function of a gamma(a) variable, so the
+// p-value of a chi-square statistic s with k degrees of freedom is
+// Q(k / 2, s / 2). Series for x < a + 1, continued fraction otherwise.
 double regularizedGammaQ(double a, double x);
-/// P(a, x) = 1 - Q(a, x), computed directly on the side where it is small.
+// P(a, x) = 1 - Q(a, x), computed directly on the side where it is small.
 double regularizedGammaP(double a, double x);
 
-/// Survival function of the chi-square distribution with `dof` > 0 degrees
-/// of freedom at `statistic` >= 0.
+// Survival function of the chi-square distribution with `dof` > 0 degrees
+// of freedom at `statistic` >= 0.
 double chiSquareSurvival(double statistic, double dof);
 
-/// Kolmogorov's limiting distribution: Q_KS(λ) = P(K > λ)
-/// = 2 Σ_{k>=1} (-1)^{k-1} exp(-2 k² λ²); 1 for λ <= 0. The same function
-/// as scipy.special.kolmogorov.
+// Kolmogorov's limiting distribution: Q_KS(λ) = P(K > λ)
+// = 2 Σ_{k>=1} (-1)^{k-1} exp(-2 k² λ²); 1 for λ <= 0. The same function
+// as scipy.special.kolmogorov.
 double kolmogorovSurvival(double lambda);
 
 }  // namespace sluice::ml

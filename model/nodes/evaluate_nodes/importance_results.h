@@ -11,8 +11,8 @@
 
 namespace sluice {
 
-/// kind "importance", table {"feature", measure}; nullopt when the model
-/// reports neither importances nor coefficients (e.g. k-NN, an MLP).
+// kind "importance", table {"feature", measure}; nullopt when the model
+// reports neither importances nor coefficients (e.g. k-NN, an MLP).
 std::optional<Results> importanceResults(const ml::TrainedPipeline& model);
 
 }  // namespace sluice
