@@ -1,6 +1,7 @@
 // Prints Sluice's 5-fold cross-validated scores for the learner settings in
 // a score-config file (see bench/ml_score_configs.json), one JSON object per
-// line: {"kind", "dataset", "score", "seconds"}. bench/ml_scores.py runs it
+// line: {"name", "kind", "dataset", "score", "seconds"} (name: the config's
+// "name", its kind when it has none). bench/ml_scores.py runs it
 // next to scikit-learn. Usage: bench_ml_scores CONFIGS.json DATASETS_DIR
 #include <chrono>
 #include <cstdio>
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
         const auto configs = nlohmann::json::parse(in);
         for (const auto& config : configs) {
             const std::string kind = config.at("kind");
+            const std::string name = config.value("name", kind);
             const auto learner = ml::MlRegistry::instance().makeLearner(
                 kind, config.value("params", nlohmann::json::object()));
             for (const auto& dataset : config.at("datasets")) {
@@ -41,7 +43,8 @@ int main(int argc, char** argv) {
                                                   config.value("standardize", false));
                 const double s =
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-                std::cout << nlohmann::json{{"kind", kind},
+                std::cout << nlohmann::json{{"name", name},
+                                            {"kind", kind},
                                             {"dataset", dataset},
                                             {"score", cv.mean},
                                             {"seconds", s}}
