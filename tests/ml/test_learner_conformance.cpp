@@ -154,12 +154,22 @@ private slots:
             reportedMidway = true;
             later = true;
         };
+        bool cancelled = false;
         try {
             learner->fit(d.X, d.y, midway);
-            QVERIFY2(!reportedMidway, "reported progress, was cancelled, and still finished");
         } catch (const FitCancelled&) {
-            QVERIFY(reportedMidway);
+            cancelled = true;
         }
+        // Reporting before the end means honouring the flag raised there...
+        QVERIFY2(cancelled == reportedMidway,
+                 reportedMidway ? "reported progress, was cancelled, and still finished"
+                                : "stopped without having reported anything");
+        // ...and the spec says which kind of learner this is, so a learner
+        // that never reports cannot pass this check by saying nothing.
+        QVERIFY2(cancelled == MlRegistry::instance().spec(kind.toStdString())->cancelsMidFit,
+                 cancelled ? "stops mid-fit but its LearnerSpec says cancelsMidFit = false"
+                           : "its LearnerSpec says cancelsMidFit, but it reported no progress "
+                             "before the end, so it cannot be stopped mid-fit");
     }
 
     void misuseGetsAnExplainingError_data() { addKinds(); }

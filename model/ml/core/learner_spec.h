@@ -91,6 +91,11 @@ struct LearnerSpec {
     nlohmann::json quickParams = nlohmann::json::object();
     // False for learners that have a node of their own (PCA is a transform).
     bool hasTrainNode = true;
+    // Whether fit() reports progress or metrics before it ends and stops at
+    // the next report once cancelled. False for learners that fit in one
+    // closed-form step (they check cancellation only before starting); the
+    // conformance suite holds each learner to what it declares.
+    bool cancelsMidFit = true;
 
     const Hyperparameter* hyperparameter(std::string_view name) const;
 };

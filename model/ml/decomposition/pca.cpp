@@ -109,6 +109,7 @@ LearnerSpec pcaSpec() {
                              0.0},
                             {"whiten", "Whiten", "Scale components to unit variance."}},
         .hasTrainNode = false,
+        .cancelsMidFit = false,  // one closed-form step
     };
 }
 

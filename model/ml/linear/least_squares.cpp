@@ -89,6 +89,7 @@ LearnerSpec linearRegressionSpec() {
         .loadModel = LinearModel::fromJson,
         .hyperparameters = {fitInterceptHyperparameter()},
         .sklearn = SklearnCounterpart{"sklearn.linear_model", "LinearRegression"},
+        .cancelsMidFit = false,  // one closed-form step
     };
 }
 
@@ -101,6 +102,7 @@ LearnerSpec ridgeSpec() {
         .loadModel = LinearModel::fromJson,
         .hyperparameters = {hyper::alpha(), fitInterceptHyperparameter()},
         .sklearn = SklearnCounterpart{"sklearn.linear_model", "Ridge"},
+        .cancelsMidFit = false,  // one closed-form step
     };
 }
 

@@ -150,6 +150,7 @@ LearnerSpec gaussianNbSpec() {
                              "Prior probability of each class in class order, e.g. [0.3, 0.7]; "
                              "null learns them from the class counts."}},
         .sklearn = SklearnCounterpart{"sklearn.naive_bayes", "GaussianNB"},
+        .cancelsMidFit = false,  // one closed-form step
     };
 }
 

@@ -71,6 +71,7 @@ LearnerSpec knnClassifierSpec() {
         .loadModel = KNeighborsClassifierModel::fromJson,
         .hyperparameters = knnHyperparameters(),
         .sklearn = SklearnCounterpart{"sklearn.neighbors", "KNeighborsClassifier"},
+        .cancelsMidFit = false,  // fitting stores the rows (and a KD-tree)
     };
 }
 

@@ -63,6 +63,7 @@ LearnerSpec knnRegressorSpec() {
         .loadModel = KNeighborsRegressorModel::fromJson,
         .hyperparameters = knnHyperparameters(),
         .sklearn = SklearnCounterpart{"sklearn.neighbors", "KNeighborsRegressor"},
+        .cancelsMidFit = false,  // fitting stores the rows (and a KD-tree)
     };
 }
 
