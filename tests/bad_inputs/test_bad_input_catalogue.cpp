@@ -65,8 +65,16 @@ std::vector<Case> readCatalogue() {
                 cell += text[i];
             }
         }
-        if (cells.size() != 9 || cells[0] == "case" || cells[0].starts_with("---"))
+        if (!cells.empty() && (cells[0] == "case" || cells[0].starts_with("---")))
+            continue;  // the table's header and rule
+        if (cells.size() != 9) {
+            // A mistyped row must not vanish from the suite unnoticed: it
+            // becomes a case that fails, naming the row.
+            cases.push_back({"malformed catalogue row (" + std::to_string(cells.size()) +
+                                 " cells, not 9): " + text,
+                             "", "", "", "", "", "", "", ""});
             continue;
+        }
         cases.push_back({cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6],
                          cells[7], cells[8]});
     }

@@ -7,16 +7,9 @@
 #include <vector>
 
 #include "engine/engine.h"
+#include "support/time_scale.h"
 
 namespace sluice::testing {
-
-// Factor for timing bounds: sanitizer builds set SLUICE_TIME_SCALE (their
-// code runs slower; they look for memory errors, not speed).
-inline double timeScale() {
-    const char* text = std::getenv("SLUICE_TIME_SCALE");
-    const double scale = text ? std::atof(text) : 1.0;
-    return scale > 0 ? scale : 1.0;
-}
 
 class RecordingObserver : public engine::RunObserver {
 public:

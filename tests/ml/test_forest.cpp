@@ -19,6 +19,7 @@
 #include "ml/trees/forest_models.h"
 #include "ml_test_support.h"
 #include "support/test_registry.h"
+#include "support/time_scale.h"
 
 using namespace sluice::ml;
 
@@ -257,7 +258,7 @@ private slots:
                             std::chrono::steady_clock::now() - raised)
                             .count();
         qInfo("stopped %lld ms after the cancel", static_cast<long long>(ms));
-        QVERIFY(ms < 1000);  // 200 ms target; loose here because the machine is shared
+        QVERIFY(ms < 1000 * sluice::testing::timeScale());  // 200 ms target; loose: shared machine
         cancel = true;
         QVERIFY_THROWS_EXCEPTION(FitCancelled, RandomForestRegressor{}.fit(pr.X, pr.target, ctx));
     }

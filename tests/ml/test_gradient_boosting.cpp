@@ -20,6 +20,7 @@
 #include "ml/trees/gbt_models.h"
 #include "ml_test_support.h"
 #include "support/test_registry.h"
+#include "support/time_scale.h"
 
 using namespace sluice::ml;
 
@@ -360,7 +361,7 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(FitCancelled, gb.fit(p.X, p.y, ctx));
         const auto waited = std::chrono::steady_clock::now() - raised;
         QCOMPARE(rounds, 2);
-        QVERIFY(waited < std::chrono::milliseconds(200));
+        QVERIFY(waited < sluice::testing::scaledMs(200));
     }
 
     void misuseIsRefusedWithAdvice() {

@@ -18,6 +18,7 @@
 #include "ml/neural/mlp.h"
 #include "ml_test_support.h"
 #include "support/test_registry.h"
+#include "support/time_scale.h"
 
 using namespace sluice::ml;
 
@@ -398,7 +399,7 @@ private slots:
         const auto latency = Clock::now() - raised;
         canceller.join();
         QVERIFY(thrown);
-        QVERIFY2(latency < std::chrono::milliseconds(200),
+        QVERIFY2(latency < sluice::testing::scaledMs(200),
                  std::to_string(std::chrono::duration<double>(latency).count()).c_str());
     }
 

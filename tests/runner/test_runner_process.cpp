@@ -19,6 +19,7 @@
 #include "io/csv_reader.h"
 #include "pipeline_io/pipeline_file.h"
 #include "support/test_registry.h"
+#include "support/time_scale.h"
 
 #ifndef _WIN32
 #include <sys/types.h>
@@ -397,7 +398,8 @@ private slots:
         QElapsedTimer t;
         t.start();
         QVERIFY(p.waitForFinished(10000));
-        QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed()) + " ms"));
+        QVERIFY2(t.elapsed() < 3000 * sluice::testing::timeScale(),
+                 qPrintable(QString::number(t.elapsed()) + " ms"));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 130);
         const QString err = QString::fromUtf8(p.readAllStandardError());
@@ -428,7 +430,7 @@ private slots:
         QElapsedTimer t;
         t.start();
         QVERIFY(p.waitForFinished(10000));
-        QVERIFY(t.elapsed() < 3000);
+        QVERIFY(t.elapsed() < 3000 * sluice::testing::timeScale());
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 130);
     }

@@ -25,6 +25,7 @@
 #include "ml/decomposition/pca.h"
 #include "ml/preprocessing/pca_transform.h"
 #include "support/test_registry.h"
+#include "support/time_scale.h"
 #include "views/charts/chart_view.h"
 #include "views/preview/output_preview.h"
 #include "views/preview/scatter_data.h"
@@ -35,17 +36,11 @@
 #include "views/preview/transform_page.h"
 
 using namespace sluice;
+using sluice::testing::timeScale;
 
 namespace {
 
 const double NaN = std::nan("");
-
-// Timing bounds are generous and scale with SLUICE_TIME_SCALE (sanitizers).
-double timeScale() {
-    const char* text = std::getenv("SLUICE_TIME_SCALE");
-    const double scale = text ? std::atof(text) : 1.0;
-    return scale > 0 ? scale : 1.0;
-}
 
 // x with ties and missing values, a category with "c2" < "c10" in natural
 // order, a text column, and the row number to see where rows went.

@@ -320,8 +320,32 @@ private slots:
         QTest::qWait(50);
         feedRun(panel, "0.001", 30);
         QTest::qWait(50);
+        // What was drawn: both runs' lines are in the picture, the latest in
+        // the series' full colour and the earlier one in its faded colour.
+        TrainingChart* chart = panel.chart("mlp");
+        QVERIFY(chart);
+        QCOMPARE(chart->lineSeries().size(), 6);
+        const QImage image = panel.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        const QColor full = seriesColor(0, chart->palette());
+        const QColor faded = fadedColor(full, chart->palette());
+        QVERIFY(faded != full);
+        auto pixelsOf = [&image](const QColor& c) {
+            int n = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor p = image.pixelColor(x, y);
+                    n += std::abs(p.red() - c.red()) <= 12 &&
+                         std::abs(p.green() - c.green()) <= 12 &&
+                         std::abs(p.blue() - c.blue()) <= 12;
+                }
+            return n;
+        };
+        const int latestPixels = pixelsOf(full), earlierPixels = pixelsOf(faded);
+        qInfo("latest run: %d pixels, earlier run: %d pixels", latestPixels, earlierPixels);
+        QVERIFY2(latestPixels > 60, qPrintable(QString::number(latestPixels)));
+        QVERIFY2(earlierPixels > 20, qPrintable(QString::number(earlierPixels)));
         const QString path = QDir::temp().filePath("sluice_training_charts.png");
-        QVERIFY(panel.grab().save(path));
+        QVERIFY(image.save(path));
         qInfo("screenshot: %s", qPrintable(path));
     }
 
