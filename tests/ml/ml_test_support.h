@@ -3,6 +3,9 @@
 // and small synthetic problems with known answers.
 #pragma once
 
+#include <cmath>
+#include <cstdio>
+
 #include <Eigen/Core>
 #include <string>
 
@@ -33,5 +36,15 @@ Eigen::MatrixXd standardize(const Eigen::MatrixXd& fit, const Eigen::MatrixXd& a
 // Two Gaussian blobs in `dims` dimensions, `n` rows, classes 0/1 alternating,
 // centres `separation` apart along every axis.
 Dataset blobs(int n, int dims, double separation, std::uint64_t seed);
+
+// Whether a score is within `tolerance` of scikit-learn's, from both sides
+// (a score too good is as wrong as one too poor); prints both when not.
+inline bool nearSklearn(double ours, double sklearn, double tolerance, const char* what) {
+    const bool near = std::abs(ours - sklearn) <= tolerance;
+    if (!near)
+        std::fprintf(stderr, "%s: %.6f, scikit-learn %.6f (tolerance %g)\n", what, ours, sklearn,
+                     tolerance);
+    return near;
+}
 
 }  // namespace sluice::ml::testing

@@ -320,7 +320,7 @@ private slots:
             const double ours = testing::crossValScore(RandomForestClassifier{},
                                                        testing::loadDataset(c.file), false);
             qInfo("%s: %.4f (sklearn %.4f)", c.file, ours, c.sklearn);
-            QVERIFY(ours >= c.sklearn - 0.02);
+            QVERIFY(testing::nearSklearn(ours, c.sklearn, 0.02, c.file));
         }
         const auto diabetes = testing::loadDataset("diabetes.csv");
         RandomForestRegressor reg;
@@ -328,8 +328,8 @@ private slots:
         reg.maxFeatures = MaxFeatures::sqrt();
         const double sqrt = testing::crossValScore(reg, diabetes, false);
         qInfo("diabetes: %.4f (sklearn 0.4231), sqrt %.4f (sklearn 0.4446)", all, sqrt);
-        QVERIFY(all >= 0.4231 - 0.02);
-        QVERIFY(sqrt >= 0.4446 - 0.02);
+        QVERIFY(testing::nearSklearn(all, 0.4231, 0.02, "all"));
+        QVERIFY(testing::nearSklearn(sqrt, 0.4446, 0.02, "sqrt"));
     }
 };
 
