@@ -110,10 +110,10 @@ RunnerOptions parseArguments(const std::vector<std::string>& args) {
         options.command = RunnerOptions::Command::Nodes;
         for (std::size_t i = 1; i < args.size(); ++i) {
             if (args[i] != "--json")
-                throw UsageError(isOption(args[i])
-                                     ? "option '" + args[i] + "' does not apply to the nodes "
-                                                              "command (only --json does)"
-                                     : "unexpected argument '" + args[i] + "'");
+                throw UsageError(isOption(args[i]) ? "option '" + args[i] +
+                                                         "' does not apply to the nodes "
+                                                         "command (only --json does)"
+                                                   : "unexpected argument '" + args[i] + "'");
             options.nodesJson = true;
         }
         return options;
