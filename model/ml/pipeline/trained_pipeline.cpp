@@ -56,6 +56,10 @@ TrainedPipeline TrainedPipeline::fit(const Table& train, const PipelineSpec& spe
         p.steps_.push_back(std::move(fitted));
     }
     p.features_ = featureColumns(*t, p.target_);
+    // Encoding the target and copying the features into a matrix take a
+    // noticeable time on big tables (half a second for 400k x 20 under
+    // AddressSanitizer): a cancel during them must not wait for the fit.
+    context.throwIfCancelled();
     Eigen::VectorXd y;
     const Task task = spec.learner->task();
     if (task == Task::Classification || task == Task::Regression) {
@@ -73,7 +77,10 @@ TrainedPipeline TrainedPipeline::fit(const Table& train, const PipelineSpec& spe
             y = Eigen::Map<const Eigen::VectorXd>(v.data(), static_cast<Eigen::Index>(v.size()));
         }
     }
-    p.model_ = spec.learner->fit(p.matrixOf(*t), y, context);
+    context.throwIfCancelled();
+    Eigen::MatrixXd X = p.matrixOf(*t);
+    context.throwIfCancelled();
+    p.model_ = spec.learner->fit(X, y, context);
     return p;
 }
 
