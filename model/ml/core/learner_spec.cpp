@@ -13,7 +13,7 @@ namespace {
 
 std::string numberText(double v) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
+    std::snprintf(buf, sizeof buf, "%.10g", v);  // INT_MAX in full, not 2.14748e+09
     return buf;
 }
 
