@@ -481,6 +481,45 @@ private slots:
         QCOMPARE(small.data().shown, std::size_t(11));
     }
 
+    // 100,000 rows whose class cycles with the row (row i in class i mod 5,
+    // as the synthetic data node makes them): a fixed stride of 20 rows
+    // once drew class 0 only. Every class must keep its fifth of the points.
+    void samplingKeepsEveryClassOfPeriodicRows() {
+        const std::size_t n = 100'000;
+        std::vector<double> x(n), y(n);
+        std::vector<std::int32_t> g(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            x[i] = double(i % 5) + 0.001 * double(i % 97);
+            y[i] = double(i % 7);
+            g[i] = static_cast<std::int32_t>(i % 5);
+        }
+        const TablePtr t = Table::make(
+            {Column::numeric("x", x), Column::numeric("y", y),
+             Column::categorical("class", g, {"c0", "c1", "c2", "c3", "c4"}, ColumnRole::Target)});
+        const ScatterData d = scatterData(*t, 0, 1, std::size_t{2});
+        QCOMPARE(d.shown, kMaxScatterPoints);
+        QCOMPARE(d.groups.size(), std::size_t(5));
+        for (std::size_t k = 0; k < 5; ++k) {
+            QCOMPARE(d.groups[k].points.size(), qsizetype(kMaxScatterPoints / 5));
+            // The drawn points are the group's own rows (x's integer part is the class).
+            for (const QPointF& p : d.groups[k].points)
+                QCOMPARE(static_cast<std::size_t>(p.x()), k);
+        }
+        // Uneven groups: 7 rows in a group of its own still get their share,
+        // and the total stays exactly the limit.
+        std::vector<std::int32_t> h(n, 0);
+        for (std::size_t i = 0; i < 7; ++i)
+            h[i * 1000] = 1;
+        const TablePtr u =
+            Table::make({Column::numeric("x", x), Column::numeric("y", y),
+                         Column::categorical("h", h, {"common", "rare"}, ColumnRole::Target)});
+        const ScatterData e = scatterData(*u, 0, 1, std::size_t{2});
+        QCOMPARE(e.shown, kMaxScatterPoints);
+        QCOMPARE(std::size_t(e.groups[0].points.size() + e.groups[1].points.size()),
+                 kMaxScatterPoints);
+        QCOMPARE(e.groups[1].points.size(), qsizetype(0));  // 7 * 5000 / 100000 rounds to 0
+    }
+
     void tablePageTogglesToTheScatter() {
         TablePage page(clusters());
         page.showScatter(true);

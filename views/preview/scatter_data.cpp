@@ -143,11 +143,32 @@ ScatterData scatterData(const Table& table, std::size_t x, std::size_t y,
     ScatterData data;
     data.total = rows.size();
     const std::size_t draw = std::min(rows.size(), std::max<std::size_t>(maxPoints, 1));
-    for (std::size_t k = 0; k < draw; ++k) {
-        // Evenly spaced over the rows: k * total / draw, exact in integers.
-        const std::size_t r = rows[k * rows.size() / draw];
-        groups[groupOf(r)].points.append(QPointF(xs[r], ys[r]));
+    // Sampled per group, not over all rows: one stride over rows whose
+    // classes cycle (row i in class i mod 5, as synthetic data is) would land
+    // on one class only. Each group gets its share of the points (largest
+    // remainders settle the rounding), spread evenly over its own rows.
+    std::vector<std::vector<std::size_t>> rowsOf(groups.size());
+    for (std::size_t r : rows)
+        rowsOf[groupOf(r)].push_back(r);
+    std::vector<std::size_t> quota(groups.size());
+    std::vector<std::pair<std::size_t, std::size_t>> remainders;  // (remainder, group)
+    std::size_t given = 0;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        const std::size_t share = rowsOf[g].size() * draw;
+        quota[g] = share / rows.size();
+        given += quota[g];
+        remainders.push_back({share % rows.size(), g});
     }
+    std::stable_sort(remainders.begin(), remainders.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = 0; given < draw && i < remainders.size(); ++i, ++given)
+        ++quota[remainders[i].second];
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        for (std::size_t k = 0; k < quota[g]; ++k) {
+            // Evenly spaced over the group's rows: k * n / quota, exact in integers.
+            const std::size_t r = rowsOf[g][k * rowsOf[g].size() / quota[g]];
+            groups[g].points.append(QPointF(xs[r], ys[r]));
+        }
     data.shown = draw;
     for (std::size_t g = 0; g < groups.size(); ++g) {
         if (groups[g].count == 0)

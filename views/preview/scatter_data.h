@@ -40,8 +40,10 @@ bool isColourColumn(const Column& column);
 // The scatter of numeric columns `x` and `y`, grouped by `colour` (a column
 // for which isColourColumn holds; one group "all rows" when absent). Rows
 // missing x or y are left out; rows missing the colour form a last group
-// "missing". When more than `maxPoints` rows remain, every
-// (total / maxPoints)-th of them is drawn, so groups keep their share.
+// "missing". When more than `maxPoints` rows remain, `maxPoints` are drawn:
+// each group its share (rounded by largest remainder), evenly spaced over
+// the group's own rows, so the colours are right even when the classes
+// cycle with the row number.
 ScatterData scatterData(const Table& table, std::size_t x, std::size_t y,
                         std::optional<std::size_t> colour,
                         std::size_t maxPoints = kMaxScatterPoints);
