@@ -594,6 +594,31 @@ private slots:
             preview.tabs()->setCurrentIndex(1);
             QTest::qWait(50);
             preview.grab().save(dir + "/pca_" + name + ".png");
+
+            // 100,000 rows whose class cycles with the row: five colours.
+            const std::size_t n = 100'000;
+            std::vector<double> x(n), y(n);
+            std::vector<std::int32_t> c(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                c[i] = static_cast<std::int32_t>(i % 5);
+                x[i] = 3.0 * std::cos(1.2566 * double(c[i])) + std::sin(double(i) * 0.37);
+                y[i] = 3.0 * std::sin(1.2566 * double(c[i])) + std::cos(double(i) * 0.53);
+            }
+            OutputPreview periodic;
+            periodic.setOutputs(
+                "Synthetic",
+                {{"table",
+                  Table::make({Column::numeric("x", x), Column::numeric("y", y),
+                               Column::categorical("class", c, {"c0", "c1", "c2", "c3", "c4"},
+                                                   ColumnRole::Target)})}});
+            periodic.resize(820, 540);
+            periodic.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&periodic));
+            auto* periodicPage = qobject_cast<TablePage*>(periodic.tabs()->widget(0));
+            QVERIFY(periodicPage);
+            periodicPage->showScatter(true);
+            QTest::qWait(50);
+            periodic.grab().save(dir + "/scatter_periodic_" + name + ".png");
         }
         QApplication::setPalette(light);
     }
