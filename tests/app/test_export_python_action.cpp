@@ -17,39 +17,17 @@
 
 #include "app/document.h"
 #include "app/main_window.h"
+#include "support/dialog_answers.h"
 #include "support/test_registry.h"
 
 using namespace sluice;
 
+using sluice::testing::answerFileDialog;
+using sluice::testing::answerMessageBox;
+
 namespace {
 
 const QString kIris = QStringLiteral(SLUICE_EXAMPLES_DIR "/iris.sluice");
-
-// Answers the next file dialog with `path` once it is shown.
-void answerFileDialog(const QString& path) {
-    QTimer::singleShot(0, [path] {
-        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
-        if (!dialog) {
-            answerFileDialog(path);  // not shown yet: look again
-            return;
-        }
-        dialog->selectFile(path);
-        QMetaObject::invokeMethod(dialog, "accept");  // protected in QFileDialog
-    });
-}
-
-// Accepts the next message box once shown; its text goes to `text`.
-void answerMessageBox(QString* text) {
-    QTimer::singleShot(0, [text] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box) {
-            answerMessageBox(text);
-            return;
-        }
-        *text = box->text();
-        box->accept();
-    });
-}
 
 QString readAll(const QString& path) {
     QFile f(path);

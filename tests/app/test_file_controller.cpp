@@ -8,6 +8,7 @@
 #include "app/file_controller.h"
 #include "app/recent_files.h"
 #include "app/recovery_files.h"
+#include "support/dialog_answers.h"
 #include "support/test_registry.h"
 
 #include <QAbstractButton>
@@ -30,6 +31,9 @@
 #include <algorithm>
 
 using namespace sluice;
+
+using sluice::testing::answerFileDialog;
+using sluice::testing::answerMessageBox;
 
 namespace {
 
@@ -67,35 +71,6 @@ QString absolute(const QString& path) {
 bool sameFile(const QString& a, const QString& b) {
     const QString canonical = QFileInfo(a).canonicalFilePath();
     return !canonical.isEmpty() && canonical == QFileInfo(b).canonicalFilePath();
-}
-
-// Answers the next file dialog with `path` once it is shown.
-void answerFileDialog(const QString& path) {
-    QTimer::singleShot(0, [path] {
-        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
-        if (!dialog) {
-            answerFileDialog(path);  // not shown yet: look again
-            return;
-        }
-        dialog->selectFile(path);
-        QMetaObject::invokeMethod(dialog, "accept");  // protected in QFileDialog
-    });
-}
-
-// Clicks `button` in the next message box once shown; its text goes to `text`.
-void answerMessageBox(QMessageBox::StandardButton button, QString* text) {
-    QTimer::singleShot(0, [button, text] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box) {
-            answerMessageBox(button, text);
-            return;
-        }
-        *text = box->text();
-        if (QAbstractButton* b = box->button(button))
-            b->click();
-        else
-            box->reject();  // the box lacks that answer: the test's checks will say so
-    });
 }
 
 // What a FileController reported, in order.
@@ -253,7 +228,7 @@ private slots:
         const QString broken = dir.filePath(QStringLiteral("broken.sluice"));
         QVERIFY(writeAll(broken, "{ not json"));
         QString shown;
-        answerMessageBox(QMessageBox::Ok, &shown);
+        answerMessageBox(&shown, QMessageBox::Ok);
         QVERIFY(!files.openFile(broken));  // not quiet: a message box too
         QVERIFY2(shown.startsWith(QStringLiteral("Could not open ") +
                                   QDir::toNativeSeparators(absolute(broken))),
@@ -297,7 +272,7 @@ private slots:
         FileController files(&doc, nullptr);
         Reports reports(files);
         QString shown;
-        answerMessageBox(QMessageBox::Ok, &shown);
+        answerMessageBox(&shown, QMessageBox::Ok);
         QVERIFY(files.openFile(odd));
         QCOMPARE(doc.graph().nodes().size(), 1u);
         QCOMPARE(reports.events,
@@ -329,7 +304,7 @@ private slots:
         QString shown;
 
         // Cancel: New does nothing at all.
-        answerMessageBox(QMessageBox::Cancel, &shown);
+        answerMessageBox(&shown, QMessageBox::Cancel);
         files.newFile();
         QVERIFY2(shown.contains(QStringLiteral("has changes that are not saved")),
                  qPrintable(shown));
@@ -340,11 +315,11 @@ private slots:
 
         // Cancel and Discard answer maybeSave() without saving.
         shown.clear();
-        answerMessageBox(QMessageBox::Cancel, &shown);
+        answerMessageBox(&shown, QMessageBox::Cancel);
         QVERIFY(!files.maybeSave());
         QVERIFY(!shown.isEmpty());
         shown.clear();
-        answerMessageBox(QMessageBox::Discard, &shown);
+        answerMessageBox(&shown, QMessageBox::Discard);
         QVERIFY(files.maybeSave());
         QVERIFY(!shown.isEmpty());
         QVERIFY(doc.isModified());
@@ -352,7 +327,7 @@ private slots:
 
         // Save writes the file first.
         shown.clear();
-        answerMessageBox(QMessageBox::Save, &shown);
+        answerMessageBox(&shown, QMessageBox::Save);
         QVERIFY(files.maybeSave());
         QVERIFY(!shown.isEmpty());
         QVERIFY(!doc.isModified());
@@ -388,7 +363,7 @@ private slots:
         // With unsaved changes an entry asks first; Cancel keeps the document.
         doc.renameNode("read", "Flowers");
         QString shown;
-        answerMessageBox(QMessageBox::Cancel, &shown);
+        answerMessageBox(&shown, QMessageBox::Cancel);
         actionNamed(menu, "b.sluice")->trigger();
         QVERIFY(!shown.isEmpty());
         QCOMPARE(doc.filePath(), absolute(a));
@@ -535,7 +510,7 @@ private slots:
 
         // No: the copy is deleted and the document stays as it was.
         QString shown;
-        answerMessageBox(QMessageBox::No, &shown);
+        answerMessageBox(&shown, QMessageBox::No);
         nextFiles.offerRecovery();
         QVERIFY2(shown.contains(QStringLiteral("Restore it?")), qPrintable(shown));
         QVERIFY(!QFileInfo::exists(copy));
@@ -547,7 +522,7 @@ private slots:
         earlierFiles.writeRecoveryCopy();
         QVERIFY(QFileInfo::exists(copy));
         shown.clear();
-        answerMessageBox(QMessageBox::Yes, &shown);
+        answerMessageBox(&shown, QMessageBox::Yes);
         nextFiles.offerRecovery();
         QVERIFY2(shown.contains(earlier.displayName()), qPrintable(shown));
         QCOMPARE(graphText(next.graph()), graphText(earlier.graph()));

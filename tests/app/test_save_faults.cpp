@@ -13,6 +13,7 @@
 #include "app/window_actions.h"
 #include "io/atomic_file_faults.h"
 #include "pipeline_io/pipeline_file.h"
+#include "support/dialog_answers.h"
 #include "support/test_registry.h"
 
 #include <QApplication>
@@ -33,6 +34,8 @@
 
 using namespace sluice;
 
+using sluice::testing::answerMessageBox;
+
 namespace {
 
 const QString kIris = QStringLiteral(SLUICE_EXAMPLES_DIR "/iris.sluice");
@@ -52,19 +55,6 @@ bool openChangedCopy(Document& doc, const QString& target) {
         return false;
     doc.renameNode("read", "Flowers");
     return doc.isModified();
-}
-
-// Accepts the next message box and returns its text (through `text`).
-void answerNextMessageBox(QString* text) {
-    QTimer::singleShot(0, [text] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box) {
-            answerNextMessageBox(text);  // not shown yet: look again
-            return;
-        }
-        *text = box->text();
-        box->accept();
-    });
 }
 
 }  // namespace
@@ -152,7 +142,7 @@ private slots:
 
         setAtomicFileFault({.afterBytes = 100});
         QString shown;
-        answerNextMessageBox(&shown);
+        answerMessageBox(&shown);
         window.actions().save->trigger();  // File > Save, as the user would
         QTRY_VERIFY(!shown.isEmpty());
         QVERIFY2(shown.contains(QStringLiteral("The pipeline was not saved")), qPrintable(shown));
