@@ -1,9 +1,9 @@
 #include "app/runner/nodes_command.h"
 
-#include <cmath>
 #include <sstream>
 
 #include "app/runner/exit_codes.h"
+#include "data/number_text.h"
 #include "nodes/node_catalog.h"
 
 namespace sluice::runner {
@@ -12,11 +12,8 @@ namespace {
 std::string valueText(const nlohmann::json& v) {
     if (v.is_string())
         return "\"" + v.get<std::string>() + "\"";
-    // Ranges are stored as doubles; 1, not 1.0, for whole numbers.
-    if (v.is_number_float() && std::abs(v.get<double>()) < 1e15 &&
-        v.get<double>() == std::floor(v.get<double>()))
-        return std::to_string(static_cast<long long>(v.get<double>()));
-    return v.dump();
+    // Ranges are stored as doubles: 1, not 1.0.
+    return v.is_number_float() ? formatNumber(v.get<double>()) : v.dump();
 }
 
 // "int, default 5, 2 to 50" / "choice of comma, tab; default comma".

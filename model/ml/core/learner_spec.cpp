@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
+#include "data/number_text.h"
 #include "ml/core/ml_errors.h"
 #include "ml/core/model.h"
 #include "ml/core/registry.h"
@@ -11,10 +11,9 @@
 namespace sluice::ml {
 namespace {
 
+// Shortest exact text: "1", "0.5", "2147483647", "1e-12".
 std::string numberText(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.10g", v);  // INT_MAX in full, not 2.14748e+09
-    return buf;
+    return formatNumber(v);
 }
 
 std::string choiceList(const std::vector<std::string>& choices) {

@@ -120,8 +120,10 @@ std::string sklearnConstructor(const ml::LearnerSpec& spec, const nlohmann::json
     return out + ")";
 }
 
-TrainNode::TrainNode(const std::string& learnerKind)
-    : NodeType(infoFor(specOf(learnerKind))), kind_(learnerKind), spec_(&specOf(learnerKind)) {}
+TrainNode::TrainNode(const std::string& learnerKind) : TrainNode(specOf(learnerKind)) {}
+
+TrainNode::TrainNode(const ml::LearnerSpec& spec)
+    : NodeType(infoFor(spec)), kind_(spec.kind), spec_(&spec) {}
 
 std::shared_ptr<const ml::Learner> TrainNode::makeLearner(const nlohmann::json& params) const {
     nlohmann::json learnerParams = nlohmann::json::object();

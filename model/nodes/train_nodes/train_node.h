@@ -35,6 +35,8 @@ public:
     std::optional<std::string> python(const PythonContext& context) const override;
 
 private:
+    explicit TrainNode(const ml::LearnerSpec& spec);
+
     std::string kind_;
     const ml::LearnerSpec* spec_;
 };

@@ -7,7 +7,10 @@
 // that tie on every key keep their input order, so sorting twice by
 // different keys composes. An empty column list leaves the table as is.
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <numeric>
+#include <span>
 
 #include "data/table_rows.h"
 #include "nodes/column_params.h"
@@ -16,20 +19,54 @@
 namespace sluice {
 namespace {
 
-// -1, 0, 1 for rows a and b of one key column, present values only.
-int compareRows(const Column& c, std::size_t a, std::size_t b) {
-    if (c.kind() == ColumnKind::Numeric) {
-        const auto x = c.numbers();
-        return x[a] < x[b] ? -1 : x[b] < x[a] ? 1 : 0;
+// One sort key, prepared once so the comparisons (n log n of them) do no
+// lookups: a categorical column compares its codes' ranks in label order.
+class SortKey {
+public:
+    explicit SortKey(const Column& c) : column_(c), kind_(c.kind()) {
+        if (kind_ == ColumnKind::Numeric) {
+            numbers_ = c.numbers();
+        } else if (kind_ == ColumnKind::Categorical) {
+            codes_ = c.codes();
+            const auto& levels = c.levels();
+            std::vector<std::size_t> byLabel(levels.size());
+            std::iota(byLabel.begin(), byLabel.end(), std::size_t{0});
+            std::sort(byLabel.begin(), byLabel.end(),
+                      [&](std::size_t x, std::size_t y) { return levels[x] < levels[y]; });
+            rank_.resize(levels.size());
+            for (std::size_t r = 0; r < byLabel.size(); ++r)
+                rank_[byLabel[r]] = static_cast<std::int32_t>(r);
+        }
     }
-    const std::string& s = c.kind() == ColumnKind::Categorical
-                               ? c.levels()[static_cast<std::size_t>(c.codes()[a])]
-                               : c.texts()[a];
-    const std::string& t = c.kind() == ColumnKind::Categorical
-                               ? c.levels()[static_cast<std::size_t>(c.codes()[b])]
-                               : c.texts()[b];
-    return s.compare(t) < 0 ? -1 : s.compare(t) > 0 ? 1 : 0;
-}
+
+    bool missing(std::size_t row) const {
+        if (kind_ == ColumnKind::Numeric)
+            return std::isnan(numbers_[row]);
+        if (kind_ == ColumnKind::Categorical)
+            return codes_[row] == Column::kMissingCode;
+        return column_.isMissing(row);
+    }
+
+    // -1, 0, 1 for rows a and b, both present.
+    int compare(std::size_t a, std::size_t b) const {
+        if (kind_ == ColumnKind::Numeric)
+            return numbers_[a] < numbers_[b] ? -1 : numbers_[b] < numbers_[a] ? 1 : 0;
+        if (kind_ == ColumnKind::Categorical) {
+            const auto x = rank_[static_cast<std::size_t>(codes_[a])];
+            const auto y = rank_[static_cast<std::size_t>(codes_[b])];
+            return x < y ? -1 : y < x ? 1 : 0;
+        }
+        const int order = column_.texts()[a].compare(column_.texts()[b]);
+        return (order > 0) - (order < 0);
+    }
+
+private:
+    const Column& column_;
+    ColumnKind kind_;
+    std::span<const double> numbers_;
+    std::span<const std::int32_t> codes_;
+    std::vector<std::int32_t> rank_;  // by level code: its place in label order
+};
 
 class SortRowsNode : public NodeType {
 public:
@@ -57,9 +94,9 @@ public:
         const TablePtr table = inputTable(inputs, "table");
         const std::vector<std::string> names = node_params::columnList(params, "columns");
         const bool descending = params.at("order").get<std::string>() == "descending";
-        std::vector<const Column*> keys;
+        std::vector<SortKey> keys;
         for (const auto& name : names)
-            keys.push_back(&node_params::requireColumn(*table, name, "columns"));
+            keys.emplace_back(node_params::requireColumn(*table, name, "columns"));
         if (keys.empty())
             return {{"table", table}};
 
@@ -67,14 +104,14 @@ public:
         std::iota(rows.begin(), rows.end(), std::size_t{0});
         context.fit.throwIfCancelled();
         std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
-            for (const Column* c : keys) {
-                const bool ma = c->isMissing(a), mb = c->isMissing(b);
+            for (const SortKey& key : keys) {
+                const bool ma = key.missing(a), mb = key.missing(b);
                 if (ma || mb) {
                     if (ma != mb)
                         return mb;  // the present value first
                     continue;
                 }
-                const int order = compareRows(*c, a, b);
+                const int order = key.compare(a, b);
                 if (order != 0)
                     return descending ? order > 0 : order < 0;
             }
