@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "io/json_nesting.h"
 #include "pipeline_io/pipeline_file.h"
 
 namespace sluice {
@@ -57,6 +58,12 @@ std::string clipboardText(const Graph& graph, const std::vector<std::string>& id
 }
 
 Graph graphFromClipboard(std::string_view text, const NodeRegistry& registry) {
+    try {
+        checkJsonNesting(text);
+    } catch (const JsonNestingError& e) {
+        throw ClipboardError(std::string("The clipboard's Sluice nodes cannot be pasted: ") +
+                             e.what() + ".");
+    }
     const Json doc = Json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded())
         throw ClipboardError("The clipboard does not hold Sluice nodes (it is not JSON).");

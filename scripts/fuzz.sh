@@ -2,7 +2,7 @@
 # Runs the libFuzzer targets (tests/fuzz) for a bounded time each and fails
 # on any crash, leak, timeout, out-of-memory or sanitizer report.
 # Usage: scripts/fuzz.sh [TARGET...]     (default: csv pipeline model)
-# Env: FUZZ_SECONDS (per target, default 60).
+# Env: FUZZ_SECONDS (per target, default 60), FUZZ_MAX_LEN (bytes, default 1 MB).
 # The targets live in the AddressSanitizer + UndefinedBehaviorSanitizer
 # build (build-address-undefined/, clang, SLUICE_FUZZ=ON; see
 # scripts/test-sanitized.sh). Each run starts from a copy of the seed corpus
@@ -14,6 +14,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build-address-undefined"
 seconds=${FUZZ_SECONDS:-60}
+# Inputs up to 1 MB (libFuzzer's default follows the seeds: a few KB), so
+# hostile sizes such as deep nesting are in reach (issue 24).
+max_len=${FUZZ_MAX_LEN:-1048576}
 targets=("$@")
 [[ ${#targets[@]} -eq 0 ]] && targets=(csv pipeline model)
 
@@ -29,12 +32,15 @@ for t in "${targets[@]}"; do
   dir="$work/$t"
   mkdir -p "$dir/corpus" "$dir/artifacts"
   cp -R "$root/tests/fuzz/corpus/$t/." "$root/tests/fuzz/regressions/$t/." "$dir/corpus/"
+  # JSON targets get JSON's tokens as well as their own words.
+  cat "$root/tests/fuzz/$t.dict" >"$dir/dict" 2>/dev/null || true
+  [[ $t != csv ]] && cat "$root/tests/fuzz/json.dict" >>"$dir/dict"
   dict=()
-  [[ -f "$root/tests/fuzz/$t.dict" ]] && dict=(-dict="$root/tests/fuzz/$t.dict")
+  [[ -s "$dir/dict" ]] && dict=(-dict="$dir/dict")
   echo "fuzz_$t: ${seconds}s from $(find "$dir/corpus" -type f | wc -l) seed inputs" >&2
   status=0
   (cd "$dir" && "$exe" "${dict[@]}" -max_total_time="$seconds" -rss_limit_mb=2048 \
-    -timeout=10 -detect_leaks=1 -print_final_stats=1 -artifact_prefix="$dir/artifacts/" \
+    -max_len="$max_len" -timeout=10 -detect_leaks=1 -print_final_stats=1 -artifact_prefix="$dir/artifacts/" \
     "$dir/corpus") >"$dir/log" 2>&1 || status=$?
   # The coverage line of the last report and libFuzzer's final statistics.
   grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE)' "$dir/log" | tail -1 >&2 || true

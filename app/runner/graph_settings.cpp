@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <optional>
 
+#include "io/json_nesting.h"
+
 namespace sluice::runner {
 namespace {
 
@@ -25,8 +27,12 @@ std::string nodeList(const Graph& graph) {
     return list.empty() ? "it has none" : "nodes: " + list;
 }
 
+// Messages quote the option; a value of a megabyte is cut to its start.
 std::string settingText(const ParamSetting& s) {
-    return "--set " + s.node + "." + s.param + "=" + s.value;
+    constexpr std::size_t kShown = 60;
+    const std::string value =
+        s.value.size() <= kShown ? s.value : s.value.substr(0, kShown) + "...";
+    return "--set " + s.node + "." + s.param + "=" + value;
 }
 
 // Problems of `param` alone when the node's params hold `value` for it.
@@ -85,6 +91,12 @@ void applySettings(Graph& graph, const std::vector<ParamSetting>& settings,
         }
 
         std::vector<nlohmann::json> candidates;
+        try {
+            checkJsonNesting(setting.value);
+        } catch (const JsonNestingError& e) {
+            throw UsageError(option + ": parameter '" + setting.param + "' of " + who + ": " +
+                             e.what());
+        }
         const auto parsed = nlohmann::json::parse(setting.value, nullptr, false);
         if (!parsed.is_discarded())
             candidates.push_back(parsed);

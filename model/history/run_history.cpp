@@ -13,6 +13,7 @@
 #include "history/param_diff.h"
 #include "history/utc_time.h"
 #include "io/atomic_file.h"
+#include "io/json_nesting.h"
 
 namespace sluice::history {
 namespace {
@@ -82,7 +83,10 @@ RunRecord RunHistory::load(const std::string& id) const {
     text << in.rdbuf();
     nlohmann::json document;
     try {
+        checkJsonNesting(text.str());
         document = nlohmann::json::parse(text.str());
+    } catch (const JsonNestingError& e) {
+        throw HistoryError(path + ": " + e.what());
     } catch (const nlohmann::json::parse_error& e) {
         throw HistoryError(path + ": not valid JSON (at byte " + std::to_string(e.byte) + ")");
     }

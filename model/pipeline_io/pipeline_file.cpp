@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "io/atomic_file.h"
+#include "io/json_nesting.h"
 #include "pipeline_io/pipeline_json.h"
 #include "pipeline_io/pipeline_migrations.h"
 #include "pipeline_io/pipeline_paths.h"
@@ -75,7 +76,10 @@ std::string parseReason(const Json::parse_error& e) {
 
 Json parse(std::string_view text, const std::string& name) {
     try {
+        checkJsonNesting(text);
         return Json::parse(text);
+    } catch (const JsonNestingError& e) {
+        throw PipelineFileError("'" + name + "' cannot be read: " + e.what());
     } catch (const Json::parse_error& e) {
         const TextPosition at = textPositionOfByte(text, e.byte);
         throw PipelineFileError("'" + name + "' is not valid JSON (line " +

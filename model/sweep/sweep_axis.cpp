@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "io/json_nesting.h"
+
 namespace sluice::sweep {
 namespace {
 
@@ -106,6 +108,11 @@ AxisValues parseAxisValues(std::string_view text) {
     for (const auto& item : split(t, ',')) {
         if (item.empty())
             throw SweepError("the list '" + t + "' has an empty item");
+        try {
+            checkJsonNesting(item);
+        } catch (const JsonNestingError& e) {
+            throw SweepError("the value '" + item.substr(0, 40) + "...': " + e.what());
+        }
         const auto parsed = nlohmann::json::parse(item, nullptr, false);
         values.list.push_back(parsed.is_discarded() ? nlohmann::json(item) : parsed);
     }

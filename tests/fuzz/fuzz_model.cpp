@@ -1,6 +1,6 @@
-// libFuzzer target: the model-file loader (ml::TrainedPipeline::fromJson).
-// The bytes are parsed as JSON first; loading may throw only ml::MisuseError
-// or a nlohmann::json exception. A model that loads must predict on a small
+// libFuzzer target: the model-file loader (ml::TrainedPipeline::fromText,
+// what TrainedPipeline::load runs on a file's bytes). Loading may throw only
+// ml::MisuseError or a nlohmann::json exception. A model that loads must predict on a small
 // table of its features without crashing (it may refuse with an exception:
 // its steps may want columns the table lacks).
 #include <cstddef>
@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -41,12 +42,10 @@ void predictSmallTable(const sluice::ml::TrainedPipeline& model) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const nlohmann::json j = nlohmann::json::parse(data, data + size, nullptr, false);
-    if (j.is_discarded())
-        return 0;
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
     std::optional<sluice::ml::TrainedPipeline> model;
     try {
-        model.emplace(sluice::ml::TrainedPipeline::fromJson(j));
+        model.emplace(sluice::ml::TrainedPipeline::fromText(text, "fuzz.json"));
     } catch (const sluice::ml::MisuseError&) {
         return 0;
     } catch (const nlohmann::json::exception&) {

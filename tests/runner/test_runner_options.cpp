@@ -439,6 +439,19 @@ private slots:
                  message);
     }
 
+    void setValueAMillionDeepIsRefused() {
+        // Issue 24: a value parsed as JSON, nested a million deep, crashed
+        // sluice-run; now the option is named (its value cut short) with the
+        // nesting limit.
+        const std::string deep = std::string(1000000, '[') + std::string(1000000, ']');
+        const QString message = settingErrorOf({{"Train", "hidden_layer_sizes", deep}});
+        QVERIFY2(message.startsWith("--set Train.hidden_layer_sizes=" + QString(60, '[') +
+                                    "...: parameter 'hidden_layer_sizes' of node 'n3 \"Train\"': "
+                                    "JSON nested deeper than 512 levels at line 1, column 513"),
+                 qPrintable(message.left(300)));
+        QVERIFY(message.size() < 400);
+    }
+
     void badValueInFileIsNotBlamedOnSet() {
         // max_iter is already invalid in the file: setting another parameter
         // still works; the engine reports max_iter when the node runs.

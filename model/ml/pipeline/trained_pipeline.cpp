@@ -5,6 +5,7 @@
 
 #include "data/number_text.h"
 #include "io/atomic_file.h"
+#include "io/json_nesting.h"
 #include "ml/core/eigen_json.h"
 #include "ml/core/ml_errors.h"
 #include "ml/core/registry.h"
@@ -195,16 +196,25 @@ TrainedPipeline TrainedPipeline::load(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw MisuseError("cannot open the model file '" + path + "'");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return fromText(text.str(), "model file '" + path + "'");
+}
+
+TrainedPipeline TrainedPipeline::fromText(std::string_view text, const std::string& source) {
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(in);
+        checkJsonNesting(text);
+        j = nlohmann::json::parse(text);
+    } catch (const JsonNestingError& e) {
+        throw MisuseError(source + ": " + e.what());
     } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for "1e400"
-        throw MisuseError("model file '" + path + "' is not valid JSON (" + e.what() + ")");
+        throw MisuseError(source + " is not valid JSON (" + e.what() + ")");
     }
     try {
         return fromJson(j);
     } catch (const MisuseError& e) {
-        throw MisuseError("model file '" + path + "': " + e.what());
+        throw MisuseError(source + ": " + e.what());
     }
 }
 

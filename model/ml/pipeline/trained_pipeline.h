@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -62,6 +63,9 @@ public:
     static TrainedPipeline fromJson(const nlohmann::json& j);
     void save(const std::string& path) const;  // atomic; errors name the path
     static TrainedPipeline load(const std::string& path);
+    // A model file's text; errors start with `source` ("model file 'x.json'")
+    // and refuse JSON nested deeper than kJsonMaxDepth (io/json_nesting.h).
+    static TrainedPipeline fromText(std::string_view text, const std::string& source);
 
 private:
     TablePtr transformed(const Table& table) const;

@@ -1,5 +1,6 @@
 #include "nodes/train_nodes/train_node.h"
 
+#include "io/json_nesting.h"
 #include "ml/core/ml_errors.h"
 #include "ml/core/registry.h"
 #include "ml/pipeline/trained_pipeline.h"
@@ -134,7 +135,13 @@ std::shared_ptr<const ml::Learner> TrainNode::makeLearner(const nlohmann::json& 
         // Lists, numbers and null edited as text ("[64, 32]", "0.5") go back to
         // JSON; plain words ("sqrt") stay text.
         if (spec.kind == ParamKind::String && value.is_string()) {
-            const auto parsed = nlohmann::json::parse(value.get<std::string>(), nullptr, false);
+            const std::string& text = value.get_ref<const std::string&>();
+            try {
+                checkJsonNesting(text);
+            } catch (const JsonNestingError& e) {
+                throw NodeError(spec.label + ": " + e.what());
+            }
+            const auto parsed = nlohmann::json::parse(text, nullptr, false);
             if (!parsed.is_discarded() && !parsed.is_string())
                 value = parsed;
         }
