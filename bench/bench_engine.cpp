@@ -1,10 +1,15 @@
 // Engine scheduling benchmarks; prints figures, asserts nothing.
 //
-// 1. Overhead per node: a 1,000-node chain and a 1,000-node fan-out (one
-//    source feeding 999 nodes) of trivial nodes that pass a shared table on,
-//    cache cleared before every run so each node really runs. Reported as
-//    (run time) / nodes, the median of several runs. Target: < 20 us a node.
-// 2. Two independent heavy branches (each a random forest on its own
+// 1. Overhead per node: chains of 100, 1,000, 10,000 and 20,000 and a
+//    1,000-node fan-out (one source feeding 999 nodes) of trivial nodes that
+//    pass a shared table on, cache cleared before every run so each node
+//    really runs. Reported as (run time) / nodes, the median of several
+//    runs. Target: < 20 us a node at every size (issue 24: planning was
+//    quadratic in the chain's length).
+// 2. End to end, as sluice-run does it: a chain of Select columns nodes on
+//    iris as .sluice text -> load -> plan and run -> the JSON report, at
+//    2,500 to 20,000 nodes, each phase timed. Target: 20,000 in < 0.5 s.
+// 3. Two independent heavy branches (each a random forest on its own
 //    synthetic data) on 2 cores: the run on one worker (one core) against
 //    two workers. Target: >= 1.7x.
 // Usage: bench_engine [--repeat N]
@@ -14,8 +19,10 @@
 #include <cstring>
 #include <vector>
 
+#include "app/runner/run_report.h"
 #include "engine/engine.h"
 #include "nodes/node_registry.h"
+#include "pipeline_io/pipeline_file.h"
 
 using namespace sluice;
 using namespace sluice::engine;
@@ -101,6 +108,50 @@ void overhead(const char* name, const Graph& g, unsigned threads, int repeat) {
                 threads, perNode, repeat, g.nodes().size());
 }
 
+double secondsSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// A .sluice file: iris, then n - 1 Select columns nodes in a chain.
+std::string selectChainText(int n) {
+    Graph g;
+    g.addNode(node("n0", "data.example_dataset", {{"dataset", "iris"}}));
+    for (int i = 1; i < n; ++i) {
+        g.addNode(node("n" + std::to_string(i), "transform.select_columns",
+                       {{"keep", nlohmann::json::array()}, {"drop", nlohmann::json::array()}}));
+        g.addEdge({{"n" + std::to_string(i - 1), "table"}, {"n" + std::to_string(i), "table"}});
+    }
+    return pipelineToText(g, "");
+}
+
+void endToEnd(int n, int repeat) {
+    const std::string text = selectChainText(n);
+    std::vector<double> load, run, report, total;
+    for (int i = 0; i < repeat; ++i) {
+        Engine engine;
+        const auto t0 = std::chrono::steady_clock::now();
+        const PipelineLoadResult loaded = pipelineFromText(text, "", builtinNodes(), "chain");
+        load.push_back(secondsSince(t0));
+        const auto t1 = std::chrono::steady_clock::now();
+        const RunResult r = engine.run(loaded.graph, {});
+        run.push_back(secondsSince(t1));
+        if (!r.ok())
+            std::fprintf(stderr, "run failed\n");
+        const auto t2 = std::chrono::steady_clock::now();
+        const std::string json =
+            runner::buildRunReport(
+                {.pipelinePath = "chain.sluice", .graph = &loaded.graph, .result = &r})
+                .dump();
+        report.push_back(secondsSince(t2));
+        total.push_back(secondsSince(t0));
+    }
+    std::printf(
+        "select chain of %-6d load %6.1f ms  run %6.1f ms  report %5.1f ms  total %6.1f ms"
+        "  (%5.2f us/node, %zu KB of text)\n",
+        n, median(load) * 1e3, median(run) * 1e3, median(report) * 1e3, median(total) * 1e3,
+        median(total) / n * 1e6, text.size() / 1024);
+}
+
 Graph twoForests() {
     Graph g;
     for (const char* side : {"a", "b"}) {
@@ -149,10 +200,16 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i)
         if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc)
             repeat = std::atoi(argv[++i]);
-    overhead("chain of 1000", chain(1000), 2, repeat);
-    overhead("chain of 1000", chain(1000), 1, repeat);
+    for (int n : {100, 1000, 10000, 20000}) {
+        const int times = n >= 10000 ? std::max(3, repeat / 5) : repeat;
+        const std::string name = "chain of " + std::to_string(n);
+        overhead(name.c_str(), chain(n), 2, times);
+        overhead(name.c_str(), chain(n), 1, times);
+    }
     overhead("fan-out of 1000", fanOut(1000), 2, repeat);
     overhead("fan-out of 1000", fanOut(1000), 1, repeat);
+    for (int n : {2500, 5000, 10000, 20000})
+        endToEnd(n, std::max(3, repeat / 5));
     branches(std::max(3, repeat / 5));
     return 0;
 }

@@ -3,50 +3,77 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
-#include <map>
 #include <stdexcept>
 
 #include "util/stable_hash.h"
 
 namespace sluice {
 
+const GraphNode* Graph::findNode(std::string_view id) const {
+    const auto it = nodeAt_.find(id);
+    return it == nodeAt_.end() ? nullptr : &nodes_[it->second];
+}
+
 const GraphNode* Graph::node(std::string_view id) const {
-    for (const auto& n : nodes_)
-        if (n.id == id)
-            return &n;
-    return nullptr;
+    return findNode(id);
 }
 
 GraphNode& Graph::mutableNode(std::string_view id) {
-    for (auto& n : nodes_)
-        if (n.id == id)
-            return n;
-    throw std::out_of_range("no node with id '" + std::string(id) + "'");
+    const auto it = nodeAt_.find(id);
+    if (it == nodeAt_.end())
+        throw std::out_of_range("no node with id '" + std::string(id) + "'");
+    return nodes_[it->second];
+}
+
+void Graph::indexEdge(std::size_t at) {
+    const GraphEdge& e = edges_[at];
+    edgesFrom_[e.from.node].push_back(at);
+    edgesInto_[e.to.node].push_back(at);
+}
+
+void Graph::reindex() {
+    nodeAt_.clear();
+    edgesFrom_.clear();
+    edgesInto_.clear();
+    for (std::size_t i = 0; i < nodes_.size(); ++i)
+        nodeAt_.emplace(nodes_[i].id, i);
+    for (std::size_t i = 0; i < edges_.size(); ++i)
+        indexEdge(i);
+}
+
+const Graph::EdgeList& Graph::edgesOf(const IdMap<EdgeList>& map, std::string_view node) const {
+    static const EdgeList none;
+    const auto it = map.find(node);
+    return it == map.end() ? none : it->second;
 }
 
 void Graph::addNode(GraphNode node) {
     if (node.id.empty())
         throw std::invalid_argument("a node needs an id");
-    if (this->node(node.id))
+    if (findNode(node.id))
         throw std::invalid_argument("the id '" + node.id + "' is taken");
     if (!node.params.is_object())
         node.params = nlohmann::json::object();
+    nodeAt_.emplace(node.id, nodes_.size());
     nodes_.push_back(std::move(node));
 }
 
 bool Graph::removeNode(std::string_view id) {
-    const auto it = std::find_if(nodes_.begin(), nodes_.end(), [&](auto& n) { return n.id == id; });
-    if (it == nodes_.end())
+    const auto it = nodeAt_.find(id);
+    if (it == nodeAt_.end())
         return false;
-    nodes_.erase(it);
-    std::erase_if(edges_, [&](const GraphEdge& e) { return e.from.node == id || e.to.node == id; });
+    const std::string removed = nodes_[it->second].id;
+    nodes_.erase(nodes_.begin() + static_cast<std::ptrdiff_t>(it->second));
+    std::erase_if(
+        edges_, [&](const GraphEdge& e) { return e.from.node == removed || e.to.node == removed; });
+    reindex();
     return true;
 }
 
 std::string Graph::freshId(std::string_view prefix) const {
     for (std::size_t k = 1;; ++k) {
         std::string id = std::string(prefix) + std::to_string(k);
-        if (!node(id))
+        if (!findNode(id))
             return id;
     }
 }
@@ -67,100 +94,97 @@ void Graph::setPosition(std::string_view id, double x, double y) {
 
 void Graph::addEdge(GraphEdge edge) {
     edges_.push_back(std::move(edge));
+    indexEdge(edges_.size() - 1);
 }
 
 bool Graph::removeEdge(const GraphEdge& edge) {
-    const auto it = std::find(edges_.begin(), edges_.end(), edge);
-    if (it == edges_.end())
-        return false;
-    edges_.erase(it);
-    return true;
+    for (std::size_t at : edgesOf(edgesInto_, edge.to.node)) {
+        if (edges_[at] == edge) {
+            edges_.erase(edges_.begin() + static_cast<std::ptrdiff_t>(at));
+            reindex();
+            return true;
+        }
+    }
+    return false;
 }
 
 const GraphEdge* Graph::edgeInto(const Endpoint& input) const {
-    for (const auto& e : edges_)
-        if (e.to == input)
-            return &e;
+    for (std::size_t at : edgesOf(edgesInto_, input.node))
+        if (edges_[at].to.port == input.port)
+            return &edges_[at];
     return nullptr;
 }
 
 std::vector<GraphEdge> Graph::edgesFrom(std::string_view node) const {
     std::vector<GraphEdge> out;
-    for (const auto& e : edges_)
-        if (e.from.node == node)
-            out.push_back(e);
+    for (std::size_t at : edgesOf(edgesFrom_, node))
+        out.push_back(edges_[at]);
     return out;
 }
 
 std::vector<GraphEdge> Graph::edgesInto(std::string_view node) const {
     std::vector<GraphEdge> out;
-    for (const auto& e : edges_)
-        if (e.to.node == node)
-            out.push_back(e);
+    for (std::size_t at : edgesOf(edgesInto_, node))
+        out.push_back(edges_[at]);
     return out;
 }
 
 std::vector<std::string> Graph::topologicalOrder() const {
     // Kahn's algorithm, always taking the earliest inserted ready node.
-    std::map<std::string, std::size_t> position, waiting;
-    for (std::size_t i = 0; i < nodes_.size(); ++i) {
-        position[nodes_[i].id] = i;
-        waiting[nodes_[i].id] = 0;
+    // Edges to or from ids that are not nodes do not count.
+    const std::size_t n = nodes_.size();
+    std::vector<std::size_t> waiting(n, 0);
+    for (const auto& e : edges_) {
+        const auto from = nodeAt_.find(e.from.node), to = nodeAt_.find(e.to.node);
+        if (from != nodeAt_.end() && to != nodeAt_.end())
+            ++waiting[to->second];
     }
-    for (const auto& e : edges_)
-        if (position.count(e.from.node) && position.count(e.to.node))
-            ++waiting[e.to.node];
     std::set<std::size_t> ready;
-    for (const auto& [id, count] : waiting)
-        if (count == 0)
-            ready.insert(position[id]);
+    for (std::size_t i = 0; i < n; ++i)
+        if (waiting[i] == 0)
+            ready.insert(i);
     std::vector<std::string> order;
+    order.reserve(n);
     while (!ready.empty()) {
-        const std::string id = nodes_[*ready.begin()].id;
+        const std::size_t at = *ready.begin();
         ready.erase(ready.begin());
-        order.push_back(id);
-        for (const auto& e : edges_)
-            if (e.from.node == id && position.count(e.to.node) && --waiting[e.to.node] == 0)
-                ready.insert(position[e.to.node]);
+        order.push_back(nodes_[at].id);
+        for (std::size_t edge : edgesOf(edgesFrom_, nodes_[at].id)) {
+            const auto to = nodeAt_.find(edges_[edge].to.node);
+            if (to != nodeAt_.end() && --waiting[to->second] == 0)
+                ready.insert(to->second);
+        }
     }
-    if (order.size() != nodes_.size()) {
-        for (const auto& n : nodes_)
-            if (waiting[n.id] > 0)
-                throw std::logic_error("the graph has a cycle through node '" + n.id + "'");
+    if (order.size() != n) {
+        for (std::size_t i = 0; i < n; ++i)
+            if (waiting[i] > 0)
+                throw std::logic_error("the graph has a cycle through node '" + nodes_[i].id + "'");
     }
     return order;
 }
 
-namespace {
-
-// Every node reachable from `id` by following edges backwards (upstream) or
-// forwards (downstream), not counting `id` itself.
-std::set<std::string> reachable(const std::vector<GraphEdge>& edges, std::string_view id,
-                                bool backwards) {
+std::set<std::string> Graph::reachable(std::string_view id, bool backwards) const {
     std::set<std::string> seen;
-    std::vector<std::string> todo{std::string(id)};
+    std::vector<std::string_view> todo{id};
     while (!todo.empty()) {
-        const std::string at = todo.back();
+        const std::string_view at = todo.back();
         todo.pop_back();
-        for (const auto& e : edges) {
-            const Endpoint& near = backwards ? e.to : e.from;
-            const Endpoint& far = backwards ? e.from : e.to;
-            if (near.node == at && seen.insert(far.node).second)
-                todo.push_back(far.node);
+        for (std::size_t edge : edgesOf(backwards ? edgesInto_ : edgesFrom_, at)) {
+            const std::string& far = backwards ? edges_[edge].from.node : edges_[edge].to.node;
+            if (seen.insert(far).second)
+                todo.push_back(far);
         }
     }
     seen.erase(std::string(id));
     return seen;
 }
 
-}  // namespace
-
 std::set<std::string> Graph::upstream(std::string_view id) const {
-    return reachable(edges_, id, true);
+    return reachable(id, true);
 }
 
 std::set<std::string> Graph::downstream(std::string_view id) const {
-    return reachable(edges_, id, false);
+    return reachable(id, false);
 }
 
 bool Graph::reaches(std::string_view from, std::string_view to) const {
