@@ -243,6 +243,31 @@ private slots:
         QCOMPARE(nodes["score"]["outputs"]["results"]["type"], nlohmann::json("results"));
     }
 
+    void exampleDatasetFromTheBuildTreeWithoutEnvironment() {
+        // Issue 24: from the build folder, data.example_dataset said it looked
+        // in build/app/share/sluice/datasets and asked for
+        // SLUICE_DATASETS_DIR. It now finds the source tree's datasets.
+        const QString file = path("example_dataset.sluice");
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(R"({"format": "sluice.pipeline", "version": 1, "meta": {},
+"nodes": [{"id": "wine", "type": "data.example_dataset", "title": "Wine",
+           "position": [0, 0], "params": {"dataset": "wine"}}],
+"edges": []})");
+        }
+        QProcess p;
+        setUp(p, {});
+        QProcessEnvironment env = p.processEnvironment();
+        env.remove("SLUICE_DATASETS_DIR");
+        p.setProcessEnvironment(env);
+        p.start(SLUICE_RUN_EXE, {file, "--no-history"});
+        QVERIFY(p.waitForFinished(60000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitCode() == 0, qPrintable(err));
+        QVERIFY2(err.contains("178 rows x 14 columns"), qPrintable(err));
+    }
+
     void threadsOption() {
         const Outcome o = run(
             {"iris.sluice", "--threads", "1", "--set", "save.path=" + path("threads_model.json")});

@@ -23,6 +23,12 @@ std::vector<std::string> datasetSearchDirs() {
                            .lexically_normal()
                            .string());
 #endif
+#ifdef SLUICE_SOURCE_DATASETS_DIR
+    // Last: a build that is not installed (a developer's, or a new user's
+    // first try) reads the datasets where the source tree keeps them.
+    if (std::error_code ec; std::filesystem::is_directory(SLUICE_SOURCE_DATASETS_DIR, ec))
+        dirs.emplace_back(SLUICE_SOURCE_DATASETS_DIR);
+#endif
     return dirs;
 }
 
