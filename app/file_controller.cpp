@@ -14,6 +14,7 @@
 
 #include <algorithm>
 
+#include "app/crash_handler.h"
 #include "app/document.h"
 #include "app/example_pipelines.h"
 #include "app/recent_files.h"
@@ -238,6 +239,23 @@ void FileController::writeRecoveryCopy() {
 }
 
 void FileController::offerRecovery() {
+    // First what happened: a crash report written since the last start.
+    for (const crash::CrashReport& report : crash::takeNewCrashReports(recoveryDirectory())) {
+        const QString where = QDir::toNativeSeparators(report.path);
+        const QString text =
+            tr("Sluice quit unexpectedly on %1%2.\nCause: %3.\n\nA crash report was saved to:\n%4"
+               "\n\nPlease send it to the developers with a few words on what you were doing.")
+                .arg(QLocale().toString(report.written, QLocale::ShortFormat),
+                     report.pipeline.isEmpty() ? QString()
+                                               : tr(", while %1 was open").arg(report.pipeline),
+                     report.signal.isEmpty() ? tr("not recorded") : report.signal, where);
+        emit logLine(tr("Recovery"), tr("Crash report of the last session: %1").arg(where),
+                     RunLog::Severity::Warning);
+        QMessageBox box(QMessageBox::Warning, tr("Sluice quit unexpectedly"), text, QMessageBox::Ok,
+                        dialogParent_);
+        box.setTextInteractionFlags(Qt::TextSelectableByMouse);
+        box.exec();
+    }
     const QList<RecoveryFile> files = Document::findRecoveryFiles(recoveryDirectory());
     for (const RecoveryFile& file : files) {
         if (!file.problem.isEmpty()) {

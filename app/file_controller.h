@@ -33,7 +33,8 @@
 //   is a Warning log line. offerRecovery() (after start-up) goes through the
 //   copies found there, newest first: a damaged one is a Warning log line and
 //   is deleted; for the others it asks whether to restore: Yes restores that
-//   one and stops, No deletes it and goes on.
+//   one and stops, No deletes it and goes on. Before that it tells of each
+//   crash report written there since the last start (crash_handler.h).
 // - What the user should read comes as statusMessage(text, timeoutMs) (0:
 //   until replaced) and logLine(source, text, severity). Dialogs and message
 //   boxes are modal, on dialogParent.

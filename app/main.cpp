@@ -1,13 +1,17 @@
 // Entry point of the sluice executable; everything testable lives in sluice_app.
 
 #include "app/command_line.h"
+#include "app/crash_handler.h"
+#include "app/file_controller.h"
 #include "app/main_window.h"
 #include "app/version.h"
 #include "resources/sluice_resources.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QIcon>
 #include <QStringList>
+#include <QSysInfo>
 #include <QTimer>
 
 #include <cstdio>
@@ -50,12 +54,22 @@ int main(int argc, char* argv[]) {
         return finish(commandLine);
     }
 
+    // Beside the recovery copies, so the next start finds both together.
+    sluice::crash::install(sluice::FileController::standardRecoveryDirectory(),
+                           QStringLiteral("Sluice %1\nplatform: %2 (%3), Qt %4\nstarted: %5")
+                               .arg(QLatin1String(sluice::kVersion), QSysInfo::prettyProductName(),
+                                    QSysInfo::currentCpuArchitecture(), QLatin1String(qVersion()),
+                                    QDateTime::currentDateTime().toString(Qt::ISODate)));
+
     sluice::MainWindow window;
     if (!commandLine.pipelinePath().isEmpty()) {
         window.requestPipeline(commandLine.pipelinePath());
     }
     window.show();
     // After the window is up, so the question has a parent to sit on.
-    QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
+    QTimer::singleShot(0, &window, [&window] {
+        window.offerRecovery();
+        sluice::crash::crashForTestIfAsked();
+    });
     return QApplication::exec();
 }

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QMenu>
 #include <QMenuBar>
@@ -16,6 +17,7 @@
 
 #include "app/about_dialog.h"
 #include "app/chart_feed.h"
+#include "app/crash_handler.h"
 #include "app/document.h"
 #include "app/file_controller.h"
 #include "app/run_controller.h"
@@ -306,6 +308,13 @@ void MainWindow::updateTitle() {
     // "[*]" is where Qt puts the platform's unsaved-changes mark.
     setWindowTitle(tr("%1[*] — Sluice").arg(document_->displayName()));
     setWindowModified(document_->isModified());
+    // What a crash report names as open (crash_handler.h).
+    const QString path = document_->filePath();
+    crash::setPipelineName((path.isEmpty()
+                                ? document_->displayName()
+                                : QStringLiteral("%1 (%2)").arg(document_->displayName(),
+                                                                QDir::toNativeSeparators(path)))
+                               .toStdString());
 }
 
 void MainWindow::updateActions() {
