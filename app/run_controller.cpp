@@ -2,6 +2,11 @@
 
 #include <QMetaObject>
 
+#include <cstdlib>  // defines __GLIBC__ where it applies
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "app/node_lineage.h"
 #include "history/run_history.h"
 #include "history/run_recorder.h"
@@ -338,6 +343,12 @@ void RunController::finish(RunEnding ending) {
             true);
     else if (!ending.recordPath.empty())
         emit runRecorded(qstr(ending.recordPath));
+        // A run's scratch memory (a learner's batches, the worker arenas' peak)
+        // is free now; give it back, so a long session's footprint follows what
+        // it keeps rather than its largest run (issue 24's soak).
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
     // Only now: a slot of the signals above must not start a run while this
     // one is still being reported.
     running_ = false;
