@@ -10,6 +10,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <optional>
+
 #include <set>
 
 #include "history/restore_plan.h"
@@ -111,6 +113,11 @@ void RunsPanel::refresh() {
         const history::RunHistory history(pipelinePath_.toStdString());
         history::RunHistory::Listing listing = history.list();
         runs_ = std::move(listing.runs);
+        // The list needs no training curves; the compare view reads the
+        // selected runs' from their files. Half of what a record holds, for
+        // every run of a long session.
+        for (history::RunRecord& run : runs_)
+            std::vector<history::CurveRecord>().swap(run.curves);
         for (const std::string& w : listing.warnings)
             warnings_ << QString::fromStdString(w);
     }
@@ -200,8 +207,16 @@ std::vector<const history::RunRecord*> RunsPanel::selectedRuns() const {
 void RunsPanel::selectionChanged() {
     const auto selected = selectedRuns();
     std::vector<history::RunRecord> copies;
-    for (const auto* run : selected)
-        copies.push_back(*run);
+    const std::optional<history::RunHistory> history =
+        selected.empty() ? std::nullopt
+                         : std::optional<history::RunHistory>(pipelinePath_.toStdString());
+    for (const auto* run : selected) {
+        try {
+            copies.push_back(history->load(run->id));  // with its curves
+        } catch (const std::exception&) {
+            copies.push_back(*run);  // gone or damaged since: what the list has
+        }
+    }
     compare_->setRuns(std::move(copies));
     const bool one = selected.size() == 1;
     restore_->setEnabled(one);

@@ -11,7 +11,9 @@
 // - Columns: start time (local), source, status, duration, key metrics
 //   (scores), changed parameters (against the previous run). Damaged run
 //   files are skipped; the panel says how many, naming them in a tooltip.
-// - Selecting runs fills the compare view (run_compare.h).
+// - Selecting runs fills the compare view (run_compare.h) with those runs
+//   read again from their files: the list keeps its records without their
+//   training curves, so a long history costs half the memory (runs()).
 // - Restore parameters (button, context menu, Ctrl+Shift+R in the list)
 //   applies the parameters of the one selected run to the document as ONE
 //   undo step through GraphDocument (history/restore_plan.h); what cannot be
