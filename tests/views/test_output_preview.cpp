@@ -133,6 +133,20 @@ private slots:
         QVERIFY(preview.findChild<QWidget*>("importanceBars"));
     }
 
+    void escapeAndCloseShortcutClosePreview() {
+        // Issue 25, item 10: Esc and Ctrl+W did nothing in a preview window.
+        for (const QKeySequence& keys :
+             {QKeySequence(Qt::Key_Escape), QKeySequence(QKeySequence::Close)}) {
+            OutputPreview preview;
+            preview.setOutputs("n", {});
+            preview.show();
+            preview.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&preview));
+            QTest::keySequence(&preview, keys);
+            QTRY_VERIFY2(!preview.isVisible(), qPrintable(keys.toString()));
+        }
+    }
+
     void noOutputsSaysSo() {
         OutputPreview preview;
         preview.setOutputs("n", {});

@@ -1,6 +1,8 @@
 #include "views/preview/output_preview.h"
 
+#include <QKeySequence>
 #include <QLabel>
+#include <QShortcut>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -18,6 +20,11 @@ OutputPreview::OutputPreview(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(tabs_);
     resize(760, 520);
+    // A preview is a glance: Esc and the platform's Close (Ctrl+W) put it
+    // away, as in other tools' secondary windows (issue 25).
+    for (const QKeySequence& keys :
+         {QKeySequence(Qt::Key_Escape), QKeySequence(QKeySequence::Close)})
+        connect(new QShortcut(keys, this), &QShortcut::activated, this, &QWidget::close);
 }
 
 void OutputPreview::setOutputs(const QString& title, const PortValues& outputs) {

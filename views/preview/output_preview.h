@@ -14,6 +14,7 @@ namespace sluice {
 // and tables by result kind), models (model_page.h: summary and
 // importances), fitted transforms with a page of their own
 // (transform_page.h: PCA), anything else as its one-line description.
+// Esc and Ctrl+W (the platform's Close) close the window.
 class OutputPreview : public QWidget {
     Q_OBJECT
 
