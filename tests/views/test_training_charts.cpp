@@ -9,6 +9,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QToolButton>
 #include <QValueAxis>
 #include <QtTest>
 
@@ -235,6 +236,31 @@ private slots:
         panel.clearAll();
         QVERIFY(!panel.chart("forest"));
         QVERIFY(panel.history().nodeIds().isEmpty());
+    }
+
+    void logScaleAndClearAllLookLikeButtons() {
+        // Issue 25, item 10: drawn flat, the two read as labels. A button
+        // has a frame: its border pixels differ from the panel behind it,
+        // and the log-scale one shows whether it is on.
+        TrainingChartsPanel panel;
+        panel.resize(600, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const QColor background = panel.palette().color(QPalette::Window);
+        for (const char* name : {"chartsLogScale", "chartsClearAll"}) {
+            auto* button = panel.findChild<QToolButton*>(name);
+            QVERIFY(button);
+            const QImage image = button->grab().toImage();
+            int framed = 0;
+            for (int x = 0; x < image.width(); ++x)
+                framed += QColor(image.pixel(x, image.height() - 1)) != background;
+            QVERIFY2(framed > image.width() / 2, name);
+        }
+        auto* log = panel.findChild<QToolButton*>("chartsLogScale");
+        const QImage off = log->grab().toImage();
+        log->click();
+        QVERIFY(log->isChecked());
+        QVERIFY(log->grab().toImage() != off);  // on looks different from off
     }
 
     void logScaleSwitchesTheAxisAndNamesNonPositiveSeries() {

@@ -23,12 +23,11 @@ TrainingChartsPanel::TrainingChartsPanel(QWidget* parent) : QWidget(parent) {
     logButton_->setText(tr("Log scale"));
     logButton_->setToolTip(tr("Show losses on a logarithmic axis"));
     logButton_->setCheckable(true);
-    logButton_->setAutoRaise(true);
+    // Framed, not auto-raised: flat, they read as labels (issue 25).
     clearButton_ = new QToolButton(this);
     clearButton_->setObjectName(QStringLiteral("chartsClearAll"));
     clearButton_->setText(tr("Clear all"));
     clearButton_->setToolTip(tr("Remove every curve, of every run"));
-    clearButton_->setAutoRaise(true);
     bar->addWidget(logButton_);
     bar->addStretch(1);
     bar->addWidget(clearButton_);
