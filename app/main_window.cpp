@@ -21,6 +21,7 @@
 #include "app/document.h"
 #include "app/file_controller.h"
 #include "app/run_controller.h"
+#include "app/shortcuts_dialog.h"
 #include "app/window_actions.h"
 #include "resources/sluice_resources.h"
 #include "views/canvas/graph_scene.h"
@@ -182,6 +183,8 @@ void MainWindow::createMenusAndToolbar() {
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(a.shortcuts);
+    help->addSeparator();
     help->addActions({a.about, a.aboutQt});
 
     QToolBar* bar = addToolBar(tr("Main"));
@@ -217,6 +220,11 @@ void MainWindow::createMenusAndToolbar() {
     connect(a.runToSelected, &QAction::triggered, this, &MainWindow::runToSelected);
     connect(a.stop, &QAction::triggered, this, &MainWindow::stopRun);
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(a.shortcuts, &QAction::triggered, this, [this] {
+        auto* dialog = new ShortcutsDialog(menuBar(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     connect(a.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 

@@ -93,6 +93,7 @@ WindowActions::WindowActions(QWidget* window) {
         QObject::tr("Run the pipeline again whenever a file it reads changes"));
     watchInterval = make(window, QObject::tr("Watch &Interval…"), "watchIntervalAction");
 
+    shortcuts = make(window, QObject::tr("&Keyboard Shortcuts"), "shortcutsAction");
     about = make(window, QObject::tr("&About Sluice"), "aboutAction");
     about->setMenuRole(QAction::AboutRole);
     aboutQt = make(window, QObject::tr("About &Qt"), "aboutQtAction");
