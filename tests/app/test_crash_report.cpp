@@ -7,6 +7,7 @@
 #include "app/document.h"
 #include "app/file_controller.h"
 #include "support/dialog_answers.h"
+#include "support/file_bytes.h"
 #include "support/test_registry.h"
 
 #include <QDir>
@@ -64,11 +65,6 @@ Crash crashTheApp(const QString& home, const QString& how) {
     return crash;
 }
 
-QString readText(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
-}
-
 }  // namespace
 
 class TestCrashReport : public QObject {
@@ -81,7 +77,8 @@ private slots:
         QCOMPARE(crash.status, QProcess::CrashExit);  // the signal still ends it
         QCOMPARE(crash.reports.size(), 1);
         QVERIFY2(crash.reports[0].endsWith(".new.txt"), qPrintable(crash.reports[0]));
-        const QString report = readText(crash.recoveryDir + "/" + crash.reports[0]);
+        const QString report =
+            QString::fromUtf8(readAll(crash.recoveryDir + "/" + crash.reports[0]));
         QVERIFY2(report.startsWith("Sluice "), qPrintable(report));
         QVERIFY2(report.contains("\nplatform: ") && report.contains(", Qt "), qPrintable(report));
         QVERIFY2(report.contains("\nsignal: SIGSEGV"), qPrintable(report));
@@ -118,7 +115,8 @@ private slots:
         const Crash crash = crashTheApp(home.path(), "abort");
         QCOMPARE(crash.status, QProcess::CrashExit);
         QCOMPARE(crash.reports.size(), 1);
-        const QString report = readText(crash.recoveryDir + "/" + crash.reports[0]);
+        const QString report =
+            QString::fromUtf8(readAll(crash.recoveryDir + "/" + crash.reports[0]));
         QVERIFY2(report.contains("\nsignal: SIGABRT"), qPrintable(report));
     }
 

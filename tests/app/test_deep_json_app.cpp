@@ -9,9 +9,11 @@
 #include "app/document.h"
 #include "app/recovery_files.h"
 #include "pipeline_io/pipeline_file.h"
+#include "support/file_bytes.h"
 #include "support/test_registry.h"
 
 using namespace sluice;
+using namespace sluice::testing;
 
 namespace {
 
@@ -32,11 +34,6 @@ QByteArray documentWith(const QByteArray& format, const QByteArray& value) {
 
 std::string textOf(const Graph& graph) {
     return pipelineToText(graph, "");
-}
-
-bool writeAll(const QString& path, const QByteArray& bytes) {
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
 
 }  // namespace

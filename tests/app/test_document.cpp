@@ -10,6 +10,7 @@
 #include "app/recovery_files.h"
 #include "graph/connection_rules.h"
 #include "pipeline_io/pipeline_file.h"
+#include "support/file_bytes.h"
 #include "support/test_registry.h"
 
 #include <QDir>
@@ -26,6 +27,7 @@
 #include <set>
 
 using namespace sluice;
+using namespace sluice::testing;
 using Json = nlohmann::json;
 
 namespace {
@@ -181,16 +183,6 @@ std::optional<ConnectionError::Rule> ruleBroken(const Graph& g, const GraphEdge&
     } catch (const ConnectionError& err) {
         return err.rule();
     }
-}
-
-QByteArray readAll(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeAll(const QString& path, const QByteArray& bytes) {
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "app/recent_files.h"
 #include "app/recovery_files.h"
 #include "support/dialog_answers.h"
+#include "support/file_bytes.h"
 #include "support/test_registry.h"
 
 #include <QAbstractButton>
@@ -31,6 +32,7 @@
 #include <algorithm>
 
 using namespace sluice;
+using namespace sluice::testing;
 
 using sluice::testing::answerFileDialog;
 using sluice::testing::answerMessageBox;
@@ -51,16 +53,6 @@ QString graphText(const Graph& graph) {
         lines << QString::fromStdString("edge " + e.from.node + "." + e.from.port + " -> " +
                                         e.to.node + "." + e.to.port);
     return lines.join(QLatin1Char('\n'));
-}
-
-bool writeAll(const QString& path, const QByteArray& bytes) {
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
-QByteArray readAll(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 QString absolute(const QString& path) {

@@ -14,6 +14,7 @@
 #include "io/atomic_file_faults.h"
 #include "pipeline_io/pipeline_file.h"
 #include "support/dialog_answers.h"
+#include "support/file_bytes.h"
 #include "support/test_registry.h"
 
 #include <QApplication>
@@ -33,17 +34,13 @@
 #endif
 
 using namespace sluice;
+using namespace sluice::testing;
 
 using sluice::testing::answerMessageBox;
 
 namespace {
 
 const QString kIris = QStringLiteral(SLUICE_EXAMPLES_DIR "/iris.sluice");
-
-QByteArray readAll(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 QStringList tempFiles(const QString& dir) {
     return QDir(dir).entryList({QStringLiteral("*.tmp-*")}, QDir::Files | QDir::Hidden);
