@@ -26,7 +26,6 @@ constexpr int kSignals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
 char reportPath_[4096];
 char header_[1024];
 char pipeline_[512];
-std::atomic<bool> installed_{false};
 
 const char* describe(int signal) {
     switch (signal) {
@@ -116,7 +115,6 @@ void install(const QString& dir, const QString& header) {
     sigemptyset(&action.sa_mask);
     for (int signal : kSignals)
         ::sigaction(signal, &action, nullptr);
-    installed_ = true;
 #else
     (void)dir;
     (void)header;
@@ -125,10 +123,6 @@ void install(const QString& dir, const QString& header) {
 
 void setPipelineName(std::string_view name) {
     copyInto(pipeline_, sizeof pipeline_, name);
-}
-
-QString reportPath() {
-    return installed_ ? QString::fromLocal8Bit(reportPath_) : QString();
 }
 
 void crashForTestIfAsked() {

@@ -29,8 +29,6 @@ namespace sluice::crash {
 
 void install(const QString& dir, const QString& header);
 void setPipelineName(std::string_view name);
-// The report a crash now would write ("" before install()).
-QString reportPath();
 void crashForTestIfAsked();
 
 struct CrashReport {
