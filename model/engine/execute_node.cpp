@@ -54,7 +54,7 @@ std::string refusal(const Slot& slot) {
     if (!slot.type)
         return "the node type '" + slot.node->type +
                "' is not part of this version of Sluice, so the node cannot run";
-    const auto problems = slot.type->paramProblems(slot.node->params);
+    const auto problems = slot.type->paramProblems(slot.node->params, true);
     if (!problems.empty()) {
         std::string text = "invalid parameter";
         text += problems.size() > 1 ? "s: " : ": ";

@@ -62,12 +62,13 @@ nlohmann::json NodeType::withDefaults(const nlohmann::json& params) const {
     return out;
 }
 
-std::vector<std::string> NodeType::paramProblems(const nlohmann::json& params) const {
+std::vector<std::string> NodeType::paramProblems(const nlohmann::json& params, bool byLabel) const {
     std::vector<std::string> problems;
     const nlohmann::json full = withDefaults(params);
     for (const auto& spec : info_.params)
         if (auto why = spec.problemWith(full[spec.name]))
-            problems.push_back(spec.name + ": " + *why);
+            problems.push_back((byLabel && !spec.label.empty() ? spec.label : spec.name) + ": " +
+                               *why);
     return problems;
 }
 

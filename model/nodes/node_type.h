@@ -98,8 +98,10 @@ public:
 
     // The params with defaults for what is missing; unknown keys are kept.
     nlohmann::json withDefaults(const nlohmann::json& params) const;
-    // Problems with params, one "name: reason" per bad parameter.
-    std::vector<std::string> paramProblems(const nlohmann::json& params) const;
+    // Problems with params, one "name: reason" per bad parameter; with
+    // `byLabel`, "Label: reason" as the inspector names it (for people).
+    std::vector<std::string> paramProblems(const nlohmann::json& params,
+                                           bool byLabel = false) const;
 
 private:
     NodeInfo info_;

@@ -43,19 +43,16 @@ bool isEmpty(const nlohmann::json& v) {
            (v.is_array() && v.empty());
 }
 
-}  // namespace
-
-std::optional<std::string> ParamSpec::problemWith(const nlohmann::json& value) const {
-    if (optional && isEmpty(value))
-        return std::nullopt;
+// What the kind alone says of `value` (not empty, or not optional).
+std::optional<std::string> problemOfKind(const ParamSpec& spec, const nlohmann::json& value) {
     auto inRange = [&](double v) -> std::optional<std::string> {
-        if (min && v < *min)
-            return "must be at least " + number(*min) + ", not " + number(v);
-        if (max && v > *max)
-            return "must be at most " + number(*max) + ", not " + number(v);
+        if (spec.min && v < *spec.min)
+            return "must be at least " + number(*spec.min) + ", not " + number(v);
+        if (spec.max && v > *spec.max)
+            return "must be at most " + number(*spec.max) + ", not " + number(v);
         return std::nullopt;
     };
-    switch (kind) {
+    switch (spec.kind) {
         case ParamKind::Int:
             if (!value.is_number_integer() &&
                 !(value.is_number_float() &&
@@ -76,9 +73,9 @@ std::optional<std::string> ParamSpec::problemWith(const nlohmann::json& value) c
             if (!value.is_string())
                 return "must be one of the listed choices";
             const auto s = value.get<std::string>();
-            if (std::find(choices.begin(), choices.end(), s) == choices.end()) {
+            if (std::find(spec.choices.begin(), spec.choices.end(), s) == spec.choices.end()) {
                 std::string list;
-                for (const auto& c : choices)
+                for (const auto& c : spec.choices)
                     list += (list.empty() ? "" : ", ") + c;
                 return "'" + s + "' is not one of: " + list;
             }
@@ -89,7 +86,7 @@ std::optional<std::string> ParamSpec::problemWith(const nlohmann::json& value) c
         case ParamKind::Column:
             if (!value.is_string())
                 return "must be text";
-            if (!optional && value.get<std::string>().empty())
+            if (!spec.optional && value.get<std::string>().empty())
                 return "must not be empty";
             return std::nullopt;
         case ParamKind::Columns:
@@ -103,51 +100,80 @@ std::optional<std::string> ParamSpec::problemWith(const nlohmann::json& value) c
     return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<std::string> ParamSpec::problemWith(const nlohmann::json& value) const {
+    if (optional && isEmpty(value))
+        return std::nullopt;
+    if (auto problem = problemOfKind(*this, value))
+        return problem;
+    return check ? check(value) : std::nullopt;
+}
+
+namespace {
+
+// The fields every builder sets; the rest keep their defaults.
+ParamSpec basic(std::string name, std::string label, ParamKind kind, nlohmann::json def,
+                std::string help) {
+    ParamSpec p;
+    p.name = std::move(name);
+    p.label = std::move(label);
+    p.kind = kind;
+    p.defaultValue = std::move(def);
+    p.help = std::move(help);
+    return p;
+}
+
+}  // namespace
+
 ParamSpec intParam(std::string name, std::string label, long long def, std::optional<double> min,
                    std::optional<double> max, std::string help) {
-    ParamSpec p{std::move(name), std::move(label), ParamKind::Int, def, min, max, {},
-                std::move(help)};
+    ParamSpec p = basic(std::move(name), std::move(label), ParamKind::Int, def, std::move(help));
+    p.min = min;
+    p.max = max;
     return p;
 }
 
 ParamSpec floatParam(std::string name, std::string label, double def, std::optional<double> min,
                      std::optional<double> max, std::string help) {
-    return {std::move(name), std::move(label), ParamKind::Float, def, min, max, {},
-            std::move(help)};
+    ParamSpec p = basic(std::move(name), std::move(label), ParamKind::Float, def, std::move(help));
+    p.min = min;
+    p.max = max;
+    return p;
 }
 
 ParamSpec boolParam(std::string name, std::string label, bool def, std::string help) {
-    return {std::move(name), std::move(label), ParamKind::Bool, def, {}, {}, {}, std::move(help)};
+    return basic(std::move(name), std::move(label), ParamKind::Bool, def, std::move(help));
 }
 
 ParamSpec choiceParam(std::string name, std::string label, std::vector<std::string> choices,
                       std::string def, std::string help) {
-    return {std::move(name),    std::move(label), ParamKind::Choice, std::move(def), {}, {},
-            std::move(choices), std::move(help)};
+    ParamSpec p = basic(std::move(name), std::move(label), ParamKind::Choice, std::move(def),
+                        std::move(help));
+    p.choices = std::move(choices);
+    return p;
 }
 
 ParamSpec stringParam(std::string name, std::string label, std::string def, std::string help) {
-    ParamSpec p{std::move(name), std::move(label), ParamKind::String, std::move(def), {}, {}, {},
-                std::move(help)};
+    ParamSpec p = basic(std::move(name), std::move(label), ParamKind::String, std::move(def),
+                        std::move(help));
     p.optional = true;
     return p;
 }
 
 ParamSpec pathParam(std::string name, std::string label, std::string help) {
-    return {std::move(name), std::move(label), ParamKind::Path, "", {}, {}, {}, std::move(help)};
+    return basic(std::move(name), std::move(label), ParamKind::Path, "", std::move(help));
 }
 
 ParamSpec columnParam(std::string name, std::string label, std::string help, bool optional) {
-    ParamSpec p{std::move(name), std::move(label), ParamKind::Column, "", {}, {}, {},
-                std::move(help)};
+    ParamSpec p = basic(std::move(name), std::move(label), ParamKind::Column, "", std::move(help));
     p.optional = optional;
     return p;
 }
 
 ParamSpec columnsParam(std::string name, std::string label, std::string help) {
-    ParamSpec p{
-        std::move(name), std::move(label), ParamKind::Columns, nlohmann::json::array(), {}, {}, {},
-        std::move(help)};
+    ParamSpec p = basic(std::move(name), std::move(label), ParamKind::Columns,
+                        nlohmann::json::array(), std::move(help));
     p.optional = true;
     return p;
 }

@@ -4,8 +4,13 @@
 // Kinds: int and float (optional range), bool, choice (one of `choices`),
 // string, path (a file; stored relative to the pipeline file), column (one
 // column name of the input table) and columns (a list of them).
+//
+// `check`, when set, is a rule beyond the kind's (a learner's text
+// hyperparameter such as "Features per split" must be a value the learner
+// takes), so a bad value is refused where it is entered, not at run time.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +32,12 @@ struct ParamSpec {
     std::vector<std::string> choices;  // choice
     std::string help;
     bool optional = false;  // an empty value (null, "", []) is allowed
+    // A setting most people leave alone (Adam's betas, a tolerance): the
+    // inspector folds it under "Advanced".
+    bool advanced = false;
+    // The rule beyond the kind's: why a value of the right kind is still
+    // refused (a clause without the label), or nullopt.
+    std::function<std::optional<std::string>(const nlohmann::json&)> check;
 
     // Why `value` is not acceptable for this parameter, or nullopt if it is.
     std::optional<std::string> problemWith(const nlohmann::json& value) const;

@@ -4,7 +4,8 @@
 //   once, nothing left Running, only complete results cached) and the next
 //   run finishes and gives the same results as a run never cancelled;
 // - the data file changed or deleted between two runs: the cache notices,
-//   and a deleted file's error names its path.
+//   and a deleted file's error names its path;
+// - a learner value refused before the run, named as the inspector names it.
 // (A node that throws failing alone is TestEngineScheduling and
 // TestEngineCache::failedNodesAreNotCached; running out of memory is
 // TestRunnerProcess::memoryLimitFailsTheHogAlone.)
@@ -260,6 +261,26 @@ private slots:
         const RunResult back = engine.run(g, options);
         QVERIFY(back.ok());
         QCOMPARE(sumOfX(back), 4.0);
+    }
+
+    // A value the inspector would refuse, arriving from a file or a script,
+    // fails the node before it runs, in the inspector's words: the label
+    // "Features per split", not the key max_features (issue 25, items 4, 7).
+    void aBadLearnerValueFailsInTheInspectorsWords() {
+        Graph g;
+        g.addNode(node("data", "data.synthetic", {{"n_rows", 200}, {"seed", 1}}));
+        g.addNode(node("forest", "train.random_forest_classifier",
+                       {{"n_estimators", 5}, {"max_features", "banana"}}));
+        g.addEdge({{"data", "table"}, {"forest", "train"}});
+        Engine engine;
+        const RunResult bad = engine.run(g, {});
+        QCOMPARE(bad.nodes.at("forest").status, NodeStatus::Failed);
+        const std::string& message = bad.nodes.at("forest").message;
+        QVERIFY2(message.find("Features per split: must be") != std::string::npos, message.c_str());
+        QVERIFY2(message.find("max_features") == std::string::npos, message.c_str());
+
+        g.setParams("forest", {{"n_estimators", 5}, {"max_features", "0.5"}});
+        QVERIFY(engine.run(g, {}).ok());
     }
 };
 

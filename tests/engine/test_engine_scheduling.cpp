@@ -123,7 +123,9 @@ private slots:
         QCOMPARE(result.count(NodeStatus::Failed), 3);
         QVERIFY(message("unknown").find("t.no_such_type") != std::string::npos);
         QVERIFY(message("unwired").find("'table' is not connected") != std::string::npos);
-        QVERIFY(message("badParam").find("ms") != std::string::npos);
+        // Named as the inspector labels it ("Sleep"), not by its key "ms".
+        QVERIFY2(message("badParam").find("Sleep: must be at least 0") != std::string::npos,
+                 message("badParam").c_str());
         QVERIFY(runLog().take().empty());  // none of them ran
     }
 

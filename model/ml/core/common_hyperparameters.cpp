@@ -21,8 +21,12 @@ Hyperparameter maxIter() {
                        100000.0);
 }
 
+// Tolerances, patience and the validation share are fine-tuning of when to
+// stop: folded under "Advanced" in the inspector.
 Hyperparameter tol() {
-    return {"tol", "Tolerance", "Stop when the improvement falls below this.", 0.0};
+    Hyperparameter h = {"tol", "Tolerance", "Stop when the improvement falls below this.", 0.0};
+    h.advanced = true;
+    return h;
 }
 
 Hyperparameter maxDepth() {
@@ -45,13 +49,17 @@ Hyperparameter earlyStopping() {
 }
 
 Hyperparameter validationFraction() {
-    return {"validation_fraction", "Validation share",
-            "Share of the training rows held out for early stopping.", 0.01, 0.99};
+    Hyperparameter h = {"validation_fraction", "Validation share",
+                        "Share of the training rows held out for early stopping.", 0.01, 0.99};
+    h.advanced = true;
+    return h;
 }
 
 Hyperparameter nIterNoChange() {
-    return {"n_iter_no_change", "Patience", "Rounds or epochs without improvement before stopping.",
-            1.0};
+    Hyperparameter h = {"n_iter_no_change", "Patience",
+                        "Rounds or epochs without improvement before stopping.", 1.0};
+    h.advanced = true;
+    return h;
 }
 
 }  // namespace sluice::ml::hyper

@@ -61,6 +61,8 @@ struct Hyperparameter {
     // accepts (a spin box needs an end). Learners made in code are not held
     // to it (a test may set max_iter to INT_MAX to train until cancelled).
     std::optional<double> nodeMax = std::nullopt;
+    // Most people leave it alone: the inspector folds it under "Advanced".
+    bool advanced = false;
 };
 
 // `h` with nodeMax set, for declarations that need one.

@@ -23,6 +23,13 @@ std::vector<Hyperparameter> mlpHyperparameters() {
     rate.exclusiveMin = true;
     Hyperparameter epsilon = {"epsilon", "Adam epsilon", "Numerical stabiliser.", 0.0};
     epsilon.exclusiveMin = true;
+    epsilon.advanced = true;
+    Hyperparameter beta1 = {"beta_1", "Adam beta 1", "Decay of the first-moment estimate.", 0.0,
+                            0.999999};
+    beta1.advanced = true;
+    Hyperparameter beta2 = {"beta_2", "Adam beta 2", "Decay of the second-moment estimate.", 0.0,
+                            0.999999};
+    beta2.advanced = true;
     return {layers,
             {"activation",
              "Activation",
@@ -40,8 +47,8 @@ std::vector<Hyperparameter> mlpHyperparameters() {
             hyper::validationFraction(),
             {"shuffle", "Shuffle", "Shuffle the rows every epoch."},
             hyper::randomState(),
-            {"beta_1", "Adam beta 1", "Decay of the first-moment estimate.", 0.0, 0.999999},
-            {"beta_2", "Adam beta 2", "Decay of the second-moment estimate.", 0.0, 0.999999},
+            beta1,
+            beta2,
             epsilon};
 }
 

@@ -6,7 +6,10 @@
 // choices is a choice; anything else (lists such as hidden_layer_sizes,
 // values that may be a name or a number such as max_features, null) is
 // free JSON text in an optional string parameter, parsed back by
-// TrainNode::makeLearner. A hyperparameter the spec does not declare is a
+// learnerValue. Such a text parameter checks a value when it is entered by
+// making the learner with it, so a value the learner refuses ("banana" as
+// Features per split) is refused at once, in the inspector's words. A
+// hyperparameter the spec does not declare is a
 // programming error (std::logic_error), which tests/ml/test_learner_specs
 // catches first.
 #pragma once
@@ -20,5 +23,15 @@
 namespace sluice {
 
 std::vector<ParamSpec> learnerParamSpecs(const ml::LearnerSpec& spec, const ml::Learner& learner);
+
+// A parameter's value as the learner takes it: text of a string parameter
+// that is JSON ("[64, 32]", "0.5", "null") parsed, plain words ("sqrt")
+// kept. Throws JsonNestingError for text nested too deep to parse safely.
+nlohmann::json learnerValue(const ParamSpec& spec, const nlohmann::json& value);
+
+// A learner's message in the inspector's words: the "kind: " prefix goes
+// and each hyperparameter name (max_features) becomes its label (Features
+// per split).
+std::string inInspectorTerms(const std::string& message, const ml::LearnerSpec& spec);
 
 }  // namespace sluice

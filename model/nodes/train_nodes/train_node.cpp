@@ -131,26 +131,18 @@ std::shared_ptr<const ml::Learner> TrainNode::makeLearner(const nlohmann::json& 
     for (const auto& spec : info().params) {
         if (spec.name == "target" || !params.contains(spec.name))
             continue;
-        nlohmann::json value = params[spec.name];
-        // Lists, numbers and null edited as text ("[64, 32]", "0.5") go back to
-        // JSON; plain words ("sqrt") stay text.
-        if (spec.kind == ParamKind::String && value.is_string()) {
-            const std::string& text = value.get_ref<const std::string&>();
-            try {
-                checkJsonNesting(text);
-            } catch (const JsonNestingError& e) {
-                throw NodeError(spec.label + ": " + e.what());
-            }
-            const auto parsed = nlohmann::json::parse(text, nullptr, false);
-            if (!parsed.is_discarded() && !parsed.is_string())
-                value = parsed;
+        nlohmann::json value;
+        try {
+            value = learnerValue(spec, params[spec.name]);
+        } catch (const JsonNestingError& e) {
+            throw NodeError(spec.label + ": " + e.what());
         }
         learnerParams[spec.name] = value;
     }
     try {
         return ml::MlRegistry::instance().makeLearner(kind_, learnerParams);
     } catch (const ml::MisuseError& e) {
-        throw NodeError(e.what());
+        throw NodeError(inInspectorTerms(e.what(), *spec_));
     }
 }
 
