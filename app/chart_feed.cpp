@@ -33,14 +33,21 @@ ChartFeed::ChartFeed(RunController* runner, const GraphDocument* document,
 
 QMap<QString, QString> ChartFeed::parameterTexts(const GraphNode& node,
                                                  const NodeRegistry& registry) {
+    // Keyed by the inspector's label ("Trees"), which is what a person reads
+    // in the legend; a parameter the type does not declare keeps its key.
     QMap<QString, QString> texts;
-    if (const NodeType* type = registry.find(node.type)) {
+    const NodeType* type = registry.find(node.type);
+    const auto nameOf = [type](const std::string& key) {
+        const ParamSpec* spec = type ? type->param(key) : nullptr;
+        return QString::fromStdString(spec && !spec->label.empty() ? spec->label : key);
+    };
+    if (type) {
         for (const ParamSpec& spec : type->info().params)
-            texts.insert(QString::fromStdString(spec.name), valueText(spec.defaultValue));
+            texts.insert(nameOf(spec.name), valueText(spec.defaultValue));
     }
     if (node.params.is_object()) {
         for (auto it = node.params.begin(); it != node.params.end(); ++it)
-            texts.insert(QString::fromStdString(it.key()), valueText(it.value()));
+            texts.insert(nameOf(it.key()), valueText(it.value()));
     }
     return texts;
 }

@@ -44,7 +44,8 @@ public:
               GraphScene* scene, QObject* parent = nullptr);
 
     // Every parameter of `node`'s type (its default where the node has no
-    // value) as the legend shows it: "0.001", "relu", "[64, 32]".
+    // value) as the legend shows it, keyed by its label: "Trees" -> "50",
+    // "Activation" -> "relu", "Hidden layers" -> "[64, 32]".
     static QMap<QString, QString> parameterTexts(const GraphNode& node,
                                                  const NodeRegistry& registry);
     // What one step of a learner is, from its node type id: "epoch" for

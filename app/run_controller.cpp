@@ -18,6 +18,16 @@ namespace {
 using Kind = engine::RunEvent::Kind;
 using State = NodeBadge::State;
 
+// Engine messages start "Title (id): " for the terminal; the log line and
+// the card already name the node, so that part goes.
+std::string withoutOwnLabel(const std::string& node, const std::string& text) {
+    const std::string tag = " (" + node + "): ";
+    const std::size_t at = text.find(tag);
+    if (at == std::string::npos || text.find(": ") != at + tag.size() - 2)
+        return text;
+    return text.substr(at + tag.size());
+}
+
 QString secondsText(double seconds) {
     // Most nodes take milliseconds: "0.00 s" would read as "nothing happened".
     if (seconds < 0.001)
@@ -283,14 +293,18 @@ void RunController::handle(const engine::RunEvent& event) {
             emit logLine(id, text, false);
             return;
         }
-        case Kind::Failed:
-            emitChanges(badges_.setLive(event.node, badgeOf(State::Failed, event.text)));
-            emit logLine(id, qstr(event.text), true);
+        case Kind::Failed: {
+            const std::string why = withoutOwnLabel(event.node, event.text);
+            emitChanges(badges_.setLive(event.node, badgeOf(State::Failed, why)));
+            emit logLine(id, qstr(why), true);
             return;
-        case Kind::Skipped:
-            emitChanges(badges_.setLive(event.node, badgeOf(State::Skipped, event.text)));
-            emit logLine(id, qstr(event.text), false);
+        }
+        case Kind::Skipped: {
+            const std::string why = withoutOwnLabel(event.node, event.text);
+            emitChanges(badges_.setLive(event.node, badgeOf(State::Skipped, why)));
+            emit logLine(id, qstr(why), false);
             return;
+        }
         case Kind::Cancelled:
             emitChanges(badges_.setLive(event.node, badgeOf(State::Cancelled, event.text)));
             return;

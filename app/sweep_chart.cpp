@@ -32,7 +32,10 @@ SweepChart::SweepChart(QWidget* parent) : ChartView(nullptr, parent) {
 
 void SweepChart::showResult(const sweep::SweepResult& result, const std::vector<sweep::Axis>& axes,
                             const std::optional<sweep::MetricChoice>& metric,
-                            std::optional<std::size_t> best) {
+                            std::optional<std::size_t> best, const ColumnTitle& title) {
+    const auto named = [&title](const std::string& column) {
+        return title ? title(column) : QString::fromStdString(column);
+    };
     QChart* c = chart();
     c->removeAllSeries();
     for (QAbstractAxis* a : c->axes())
@@ -81,9 +84,8 @@ void SweepChart::showResult(const sweep::SweepResult& result, const std::vector<
         std::sort(points.begin(), points.end(),
                   [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); });
         auto* line = new QLineSeries;
-        line->setName(axes.size() > 1
-                          ? QString::fromStdString(axes[1].param) + " = " + text(groups[g])
-                          : QString::fromStdString(metric->column));
+        line->setName(axes.size() > 1 ? named(axes[1].label()) + " = " + text(groups[g])
+                                      : named(metric->column));
         line->setPointsVisible(true);
         line->setColor(seriesColor(static_cast<int>(g), palette()));
         for (const auto& p : points) {
@@ -96,13 +98,12 @@ void SweepChart::showResult(const sweep::SweepResult& result, const std::vector<
         ++lines_;
     }
     if (made.empty()) {
-        c->setTitle(
-            tr("No finished combination has %1 yet").arg(QString::fromStdString(metric->column)));
+        c->setTitle(tr("No finished combination has %1 yet").arg(named(metric->column)));
         return;
     }
 
     QAbstractAxis* x = nullptr;
-    const QString xTitle = QString::fromStdString(xAxis.label());
+    const QString xTitle = named(xAxis.label());
     if (!numeric) {
         auto* cat = new QCategoryAxis;
         for (std::size_t i = 0; i < xAxis.values.size(); ++i)
@@ -139,7 +140,7 @@ void SweepChart::showResult(const sweep::SweepResult& result, const std::vector<
     y->setRange(ylo - ypad, yhi + ypad);
     y->applyNiceNumbers();
     y->setLabelFormat("%.3g");
-    y->setTitleText(QString::fromStdString(metric->column));
+    y->setTitleText(named(metric->column));
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
     for (auto* s : made) {
@@ -158,10 +159,9 @@ void SweepChart::showResult(const sweep::SweepResult& result, const std::vector<
         mark->attachAxis(y);
     }
     c->legend()->setVisible(axes.size() > 1 || best);
-    c->setTitle(tr("%1 (%2)").arg(QString::fromStdString(metric->column),
-                                  metric->goal == sweep::MetricGoal::Maximize
-                                      ? tr("higher is better")
-                                      : tr("lower is better")));
+    c->setTitle(tr("%1 (%2)").arg(named(metric->column), metric->goal == sweep::MetricGoal::Maximize
+                                                             ? tr("higher is better")
+                                                             : tr("lower is better")));
     restyle();
 }
 

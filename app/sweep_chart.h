@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 
 #include "sweep/sweep_result.h"
@@ -19,9 +20,12 @@ class SweepChart : public ChartView {
 public:
     explicit SweepChart(QWidget* parent = nullptr);
 
+    // `title` names a "node.name" column (an axis or a metric) for people;
+    // without it the columns are shown as they are.
+    using ColumnTitle = std::function<QString(const std::string&)>;
     void showResult(const sweep::SweepResult& result, const std::vector<sweep::Axis>& axes,
                     const std::optional<sweep::MetricChoice>& metric,
-                    std::optional<std::size_t> best);
+                    std::optional<std::size_t> best, const ColumnTitle& title = {});
     // Lines drawn by the last showResult (for tests).
     int lineCount() const { return lines_; }
 

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -19,6 +20,8 @@
 #include "app/document.h"
 #include "app/sweep_chart.h"
 #include "app/sweep_controller.h"
+#include "nodes/metric_names.h"
+#include "nodes/node_registry.h"
 #include "views/qt_text.h"
 
 namespace sluice {
@@ -313,6 +316,11 @@ void SweepDialog::validate() {
         status_->setText(tr("%n combination(s)", nullptr, static_cast<int>(n)));
         status_->setStyleSheet({});
     } else {
+        // "sweep forest.max_depth = -3: ..." is the command line's spelling;
+        // here the axis is named as the table names it.
+        static const QRegularExpression where(QStringLiteral("^sweep ([\\w-]+\\.\\w+)"));
+        if (const auto m = where.match(error); m.hasMatch())
+            error.replace(0, m.capturedEnd(), titleOf(m.captured(1).toStdString()));
         status_->setText(error);
         status_->setStyleSheet(QStringLiteral("color: #c0392b"));
     }
@@ -358,6 +366,21 @@ std::optional<std::size_t> SweepDialog::bestRow() const {
     return metric ? sweep::bestRow(controller_->result(), *metric) : std::nullopt;
 }
 
+QString SweepDialog::titleOf(const std::string& column) const {
+    const std::size_t dot = column.find('.');
+    if (dot == std::string::npos)
+        return QString::fromStdString(metricDisplayName(column));
+    const std::string node = column.substr(0, dot);
+    const std::string name = column.substr(dot + 1);
+    const GraphNode* n = document_->graph().node(node);
+    const NodeType* type = n ? document_->registry().find(n->type) : nullptr;
+    const ParamSpec* param = type ? type->param(name) : nullptr;
+    const QString nodeTitle = QString::fromStdString(n && !n->title.empty() ? n->title : node);
+    const QString what = QString::fromStdString(
+        param && !param->label.empty() ? param->label : metricDisplayName(name));
+    return nodeTitle + QStringLiteral(" · ") + what;
+}
+
 void SweepDialog::refreshMetricBox() {
     const auto& metrics = controller_->result().metrics;
     if (metric_->count() - 1 == static_cast<int>(metrics.size()))
@@ -367,7 +390,7 @@ void SweepDialog::refreshMetricBox() {
     while (metric_->count() > 1)
         metric_->removeItem(1);
     for (const auto& m : metrics)
-        metric_->addItem(qstr(m), qstr(m));
+        metric_->addItem(titleOf(m), qstr(m));
     metric_->setCurrentIndex(std::max(0, metric_->findData(current)));
 }
 
@@ -386,10 +409,10 @@ void SweepDialog::rebuildTable() {
     }
     QStringList header{QStringLiteral("#")};
     for (const auto& axis : plan.axes)
-        header << qstr(axis.param);
+        header << titleOf(axis.label());
     header << tr("status");
     for (const auto& c : columns_)
-        header << qstr(c);
+        header << titleOf(c);
     results_->clear();
     results_->setColumnCount(static_cast<int>(header.size()));
     results_->setHorizontalHeaderLabels(header);
@@ -469,11 +492,15 @@ void SweepDialog::showOutcome() {
     if (best) {
         const auto metric = chosenMetric();
         const auto& row = controller_->result().rows[*best];
-        text += QStringLiteral(" ") +
-                tr("Best by %1: %2 (%3).")
-                    .arg(qstr(metric->column),
-                         qstr(sweep::combinationText(controller_->plan().axes, row.values)),
-                         number(row.metrics.at(metric->column)));
+        QStringList combination;
+        const auto& axes = controller_->plan().axes;
+        for (std::size_t a = 0; a < axes.size() && a < row.values.size(); ++a)
+            combination << titleOf(axes[a].label()) + QStringLiteral(" = ") +
+                               qstr(sweep::valueText(row.values[a]));
+        text += QStringLiteral(" ") + tr("Best by %1: %2 (%3).")
+                                          .arg(titleOf(metric->column),
+                                               combination.join(QStringLiteral(", ")),
+                                               number(row.metrics.at(metric->column)));
     }
     status_->setText(text);
     status_->setStyleSheet(failed_ ? QStringLiteral("color: #c0392b") : QString());
@@ -482,7 +509,8 @@ void SweepDialog::showOutcome() {
 void SweepDialog::refreshChart() {
     if (!controller_->hasPlan())
         return;
-    chart_->showResult(controller_->result(), controller_->plan().axes, chosenMetric(), bestRow());
+    chart_->showResult(controller_->result(), controller_->plan().axes, chosenMetric(), bestRow(),
+                       [this](const std::string& column) { return titleOf(column); });
 }
 
 void SweepDialog::applyBest() {

@@ -66,6 +66,9 @@ public:
     // The best row of the current result by the chosen metric.
     std::optional<std::size_t> bestRow() const;
     std::optional<sweep::MetricChoice> chosenMetric() const;
+    // A "node.name" column (axis or metric) as people read it: the node's
+    // title and the parameter's label or the metric's name, "Forest · Trees".
+    QString titleOf(const std::string& column) const;
 
 private:
     struct Param {

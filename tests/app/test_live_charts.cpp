@@ -140,9 +140,9 @@ private slots:
         QTRY_COMPARE(chart->series("train_loss")->count(), kEpochs);
         QCOMPARE(chart->lineSeries().size(), 6);
         QCOMPARE(chart->series("train_loss")->name(),
-                 QString("train_loss (learning_rate_init 0.01)"));
+                 QString("Training loss (Learning rate 0.01)"));
         QCOMPARE(chart->series("train_loss", 1)->name(),
-                 QString("train_loss (learning_rate_init 0.001)"));
+                 QString("Training loss (Learning rate 0.001)"));
         QCOMPARE(chart->series("validation_loss", 1)->count(), kEpochs);
         QCOMPARE(window.scene()->sparkline("mlp").size(), kEpochs);
 

@@ -298,6 +298,14 @@ private slots:
         QCOMPARE(controller.badge("score_forest").state, State::Skipped);
         QVERIFY(std::any_of(rec.logs.begin(), rec.logs.end(),
                             [](auto& l) { return l.isError && l.id == "read"; }));
+        // The log line and the card name the node already; the message does
+        // not repeat "Title (read): " (issue 25, item 7).
+        for (const auto& l : rec.logs)
+            if (l.id == "read" && l.isError)
+                QVERIFY2(!l.text.contains("(read)") && l.text.contains("file.csv"),
+                         qPrintable(l.text));
+        QVERIFY2(!controller.badge("read").message.contains("(read)"),
+                 qPrintable(controller.badge("read").message));
         // A failure stays while nothing changed...
         controller.refreshBadges(iris, kExamples);
         QCOMPARE(controller.badge("read").state, State::Failed);

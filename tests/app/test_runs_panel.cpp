@@ -85,19 +85,19 @@ private slots:
         QTreeWidget* list = panel->runList();
         QCOMPARE(list->topLevelItemCount(), 2);
         QCOMPARE(list->topLevelItem(0)->text(RunsPanel::ChangesColumn),
-                 QStringLiteral("max_iter 200 → 300"));
+                 QStringLiteral("Max iterations 200 → 300"));
         QCOMPARE(list->topLevelItem(1)->text(RunsPanel::ChangesColumn),
                  QStringLiteral("first run"));
         QCOMPARE(list->topLevelItem(0)->text(RunsPanel::SourceColumn), QStringLiteral("gui"));
         QCOMPARE(list->topLevelItem(0)->text(RunsPanel::StatusColumn), QStringLiteral("ok"));
-        QVERIFY(list->topLevelItem(0)->text(RunsPanel::MetricsColumn).startsWith("accuracy "));
+        QVERIFY(list->topLevelItem(0)->text(RunsPanel::MetricsColumn).startsWith("Accuracy "));
 
         // Select both: the compare table has both runs' metrics.
         list->setFocus();
         list->selectAll();
         QTableWidget* table = panel->compare()->table();
         QCOMPARE(table->columnCount(), 2);
-        const int accuracy = rowOf(table, QStringLiteral("Score · accuracy"));
+        const int accuracy = rowOf(table, QStringLiteral("Score · Accuracy"));
         QVERIFY2(accuracy >= 0, "no accuracy row");
         for (int c = 0; c < 2; ++c) {
             const history::RunRecord& run = panel->runs()[1 - c];  // columns oldest first
@@ -105,7 +105,7 @@ private slots:
             QVERIFY(m);
             QVERIFY(table->item(accuracy, c)->text().startsWith(runtext::number(m->value)));
         }
-        const int maxIter = rowOf(table, QStringLiteral("Logistic regression · max_iter"));
+        const int maxIter = rowOf(table, QStringLiteral("Logistic regression · Max iterations"));
         QVERIFY(maxIter >= 0);
         QCOMPARE(table->item(maxIter, 0)->text(), QStringLiteral("200"));  // oldest first
         QCOMPARE(table->item(maxIter, 1)->text(), QStringLiteral("300"));

@@ -62,8 +62,10 @@ private slots:
         // A bad value: the reason shows and Start is off.
         auto* values = qobject_cast<QLineEdit*>(axes->cellWidget(0, 1));
         values->setText(QStringLiteral("1,-3"));
-        QCOMPARE(status->text(),
-                 QStringLiteral("sweep forest.max_depth = -3: must be at least 0, not -3"));
+        // Named as the inspector and the table name it (issue 25, item 7).
+        const QString depth = dialog->titleOf("forest.max_depth");
+        QVERIFY2(!depth.contains('_') && !depth.contains('.'), qPrintable(depth));
+        QCOMPARE(status->text(), depth + QStringLiteral(" = -3: must be at least 0, not -3"));
         QVERIFY(!dialog->startButton()->isEnabled());
         values->setText(QStringLiteral("1,2,3,5"));
         QVERIFY(dialog->startButton()->isEnabled());
@@ -79,8 +81,12 @@ private slots:
 
         QTableWidget* table = dialog->resultsTable();
         QCOMPARE(table->rowCount(), 4);
-        QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("max_depth"));
-        QCOMPARE(table->horizontalHeaderItem(3)->text(), QStringLiteral("score_forest.accuracy"));
+        const GraphNode* forest = window.document()->graph().node("forest");
+        const GraphNode* score = window.document()->graph().node("score_forest");
+        QCOMPARE(table->horizontalHeaderItem(1)->text(),
+                 QString::fromStdString(forest->title) + QStringLiteral(" · Max depth"));
+        QCOMPARE(table->horizontalHeaderItem(3)->text(),
+                 QString::fromStdString(score->title) + QStringLiteral(" · Accuracy"));
         for (int r = 0; r < 4; ++r)
             QCOMPARE(cell(table, r, 2), QStringLiteral("done"));
         QCOMPARE(cell(table, 3, 1), QStringLiteral("5"));
@@ -92,7 +98,11 @@ private slots:
 
         // The metric box lists every metric; choosing log_loss re-picks the best.
         auto* metric = dialog->metricBox();
-        QVERIFY(metric->findData(QStringLiteral("score_forest.log_loss")) > 0);
+        const int logLoss = metric->findData(QStringLiteral("score_forest.log_loss"));
+        QVERIFY(logLoss > 0);
+        QCOMPARE(metric->itemText(logLoss),
+                 QString::fromStdString(score->title) + QStringLiteral(" · Log loss"));
+        QVERIFY(dialog->chart()->chart()->title().contains(" · Accuracy"));
 
         // Apply best: one undo step that sets the depth, undone in one go.
         Document* doc = window.document();

@@ -46,6 +46,27 @@ private slots:
         QCOMPARE(model.headerData(2, Qt::Vertical).toInt(), 3);
     }
 
+    // Issue 25, item 10: cells showed 16 significant digits. They show six,
+    // whole numbers in full; the tooltip and a copy keep every digit.
+    void numbersAreShortOnScreenAndFullInTooltipAndCopy() {
+        TableModel model(Table::make({Column::numeric(
+            "p", {0.1 + 0.2, 2.0 / 3.0, 123456789.0, 1234.5678912, 1e-9 / 3, -7.25})}));
+        const auto shown = [&](int row) { return model.data(model.index(row, 0)).toString(); };
+        const auto tip = [&](int row) {
+            return model.data(model.index(row, 0), Qt::ToolTipRole).toString();
+        };
+        QCOMPARE(shown(0), QString("0.3"));
+        QCOMPARE(tip(0), QString("0.30000000000000004"));
+        QCOMPARE(shown(1), QString("0.666667"));
+        QCOMPARE(tip(1), QString("0.6666666666666666"));
+        QCOMPARE(shown(2), QString("123456789"));  // an id keeps all its digits
+        QCOMPARE(tip(2), QString());               // nothing hidden: no tooltip
+        QCOMPARE(shown(3), QString("1234.57"));
+        QCOMPARE(shown(4), QString("3.33333e-10"));
+        QCOMPARE(shown(5), QString("-7.25"));
+        QCOMPARE(model.plainText(1, 0), QString("0.6666666666666666"));  // what a copy takes
+    }
+
     void aMillionRowsOpenAtOnce() {
         std::vector<double> values(1'000'000);
         for (std::size_t i = 0; i < values.size(); ++i)
@@ -82,7 +103,9 @@ private slots:
         auto* metrics = preview.findChild<QTableWidget*>("metricsTable");
         QVERIFY(metrics);
         QCOMPARE(metrics->rowCount(), 2);
-        QCOMPARE(metrics->item(0, 0)->text(), QString("accuracy"));
+        QCOMPARE(metrics->item(0, 0)->text(), QString("Accuracy"));
+        QCOMPARE(metrics->item(1, 0)->text(), QString("F1 (macro)"));  // not f1_macro
+        QCOMPARE(metrics->item(1, 0)->toolTip(), QString("f1_macro"));
         QCOMPARE(metrics->item(0, 1)->text(), QString("0.9"));
         auto* matrix = preview.findChild<QTableWidget*>("matrixTable");
         QVERIFY(matrix);

@@ -322,7 +322,9 @@ private slots:
         QVERIFY(bars);
         auto* barSeries = qobject_cast<QBarSeries*>(bars->chart()->series().at(0));
         QVERIFY(barSeries);
-        QCOMPARE(barSeries->barSets().at(0)->label(), QString("f1_macro"));
+        QCOMPARE(barSeries->barSets().at(0)->label(), QString("F1 (macro)"));
+        QCOMPARE(combo->currentData().toString(), QString("f1_macro"));
+        QCOMPARE(table->horizontalHeaderItem(3)->text(), QString("F1 (macro) ↑"));
         QCOMPARE(barSeries->barSets().at(0)->count(), 3);
         QCOMPARE(barSeries->barSets().at(0)->at(1), mean[5]);
         QCOMPARE(bars->chart()->series().size(), 4);  // bars + 3 whiskers

@@ -17,6 +17,7 @@
 #include <cstdlib>
 
 #include "canvas_test_support.h"
+#include "nodes/metric_names.h"
 #include "support/test_registry.h"
 #include "views/charts/chart_theme.h"
 #include "views/charts/metric_history.h"
@@ -139,7 +140,9 @@ private slots:
             QLineSeries* s = chart->series(name);
             QVERIFY2(s, qPrintable(name));
             QCOMPARE(s->count(), 25);
-            QCOMPARE(s->name(), name);  // one run: no label
+            // One run: no label; the metric as people name it.
+            QCOMPARE(s->name(), QString::fromStdString(metricDisplayName(name.toStdString())));
+            QVERIFY(!s->name().contains('_'));
             for (int i = 0; i < 25; ++i)
                 QCOMPARE(s->at(i), QPointF(i + 1, f(i + 1)));
         }
@@ -174,8 +177,8 @@ private slots:
         QVERIFY(latest && previous && latest != previous);
         QCOMPARE(latest->count(), 12);
         QCOMPARE(previous->count(), 20);
-        QCOMPARE(latest->name(), QString("train_loss (learning_rate 0.001)"));
-        QCOMPARE(previous->name(), QString("train_loss (learning_rate 0.01)"));
+        QCOMPARE(latest->name(), QString("Training loss (learning_rate 0.001)"));
+        QCOMPARE(previous->name(), QString("Training loss (learning_rate 0.01)"));
         // Same hue, washed out, dashed.
         const QColor full = seriesColor(0, chart->palette());
         QCOMPARE(latest->pen().color(), full);
@@ -223,7 +226,7 @@ private slots:
         panel.flush();
         QCOMPARE(chart->lineSeries().size(), 3);
         QVERIFY(!chart->series("train_loss", 1));
-        QCOMPARE(chart->series("train_loss")->name(), QString("train_loss"));
+        QCOMPARE(chart->series("train_loss")->name(), QString("Training loss"));
 
         panel.startRun("forest", "Forest", {}, "trees");
         panel.appendPoints("forest", points("oob_error", 1, 50, loss));
@@ -286,7 +289,9 @@ private slots:
         TrainingChart* lasso = panel.chart("lasso");
         QVERIFY(lasso->logScale());
         QCOMPARE(lasso->series("objective")->count(), 2);
-        QVERIFY2(lasso->note().contains("objective"), qPrintable(lasso->note()));
+        QVERIFY2(lasso->note().contains("Objective"), qPrintable(lasso->note()));
+        // One metric: the axis is named by it, as people read it.
+        QCOMPARE(lasso->valueAxis()->titleText(), QString("Objective (log)"));
 
         panel.setLogScale(false);
         QVERIFY(qobject_cast<QValueAxis*>(chart->valueAxis()));

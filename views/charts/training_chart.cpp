@@ -16,6 +16,7 @@
 #include <cmath>
 #include <limits>
 
+#include "nodes/metric_names.h"
 #include "views/charts/chart_theme.h"
 #include "views/charts/training_chart_axes.h"
 
@@ -143,15 +144,16 @@ void TrainingChart::showMetrics(const NodeMetrics& node) {
             if (line.series->attachedAxes().isEmpty()) {
                 if (line.score && !scoreAxis_) {
                     scoreAxis_ = new QValueAxis(this);
-                    scoreAxis_->setTitleText(tr("score"));
+                    scoreAxis_->setTitleText(tr("Score"));
                     chart()->addAxis(scoreAxis_, Qt::AlignRight);
                 }
                 line.series->attachAxis(xAxis_);
                 line.series->attachAxis(line.score ? scoreAxis_ : yAxis_);
                 line.copied = -1;
             }
+            const QString shown = QString::fromStdString(metricDisplayName(s.name.toStdString()));
             const QString name =
-                label.isEmpty() ? s.name : s.name + QStringLiteral(" (") + label + QLatin1Char(')');
+                label.isEmpty() ? shown : shown + QStringLiteral(" (") + label + QLatin1Char(')');
             if (line.series->name() != name)
                 line.series->setName(name);
             if (line.age != static_cast<int>(back) || structureChanged) {
@@ -264,7 +266,7 @@ void TrainingChart::updateRanges() {
         if (!line.score && !leftMetrics.contains(line.metric))
             leftMetrics << line.metric;
         if (line.droppedPoints && !dropped.contains(line.metric))
-            dropped << line.metric;
+            dropped << QString::fromStdString(metricDisplayName(line.metric.toStdString()));
         if (line.empty || !line.series->isVisible())
             continue;
         any = true;
@@ -304,9 +306,11 @@ void TrainingChart::updateRanges() {
                          std::all_of(leftMetrics.begin(), leftMetrics.end(), [](const QString& m) {
                              return m.contains(QLatin1String("loss"));
                          });
-    QString title = leftMetrics.size() == 1 ? leftMetrics.front()
-                    : allLoss               ? tr("loss")
-                                            : tr("value");
+    QString title =
+        leftMetrics.size() == 1
+            ? QString::fromStdString(metricDisplayName(leftMetrics.front().toStdString()))
+        : allLoss ? tr("Loss")
+                  : tr("Value");
     if (logScale_)
         title += tr(" (log)");
     yAxis_->setTitleText(title);

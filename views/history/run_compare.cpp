@@ -12,6 +12,7 @@
 #include <set>
 #include <tuple>
 
+#include "nodes/metric_names.h"
 #include "views/charts/metric_history.h"
 #include "views/charts/training_chart.h"
 #include "views/history/run_text.h"
@@ -138,12 +139,11 @@ void RunCompare::fillTable() {
     QStringList rows;
     auto addMetricRow = [&](const MetricKey& key, bool stream) {
         const history::RunRecord& any = runs_.front();
-        QString label = runtext::nodeName(any, key.node) + QStringLiteral(" · ") +
-                        QString::fromStdString(key.name);
+        const QString metric = QString::fromStdString(metricDisplayName(key.name));
+        QString label = runtext::nodeName(any, key.node) + QStringLiteral(" · ") + metric;
         for (const auto& run : runs_)
             if (run.node(key.node)) {
-                label = runtext::nodeName(run, key.node) + QStringLiteral(" · ") +
-                        QString::fromStdString(key.name);
+                label = runtext::nodeName(run, key.node) + QStringLiteral(" · ") + metric;
                 break;
             }
         if (stream)
@@ -174,7 +174,7 @@ void RunCompare::fillTable() {
         addMetricRow(key, true);
     for (const auto& [node, param] : differing) {
         rows << runtext::nodeName(runs_.back(), node) + QStringLiteral(" · ") +
-                    QString::fromStdString(param);
+                    runtext::paramName(runs_.back(), node, param);
         const nlohmann::json firstParams = runs_.front().paramsOf(node);
         const nlohmann::json first = firstParams.is_object() && firstParams.contains(param)
                                          ? firstParams[param]
@@ -216,7 +216,7 @@ void RunCompare::fillCharts() {
             const nlohmann::json p = run.paramsOf(node);
             if (p.is_object())
                 for (const auto& [name, v] : p.items())
-                    params.insert(QString::fromStdString(name), runtext::value(v));
+                    params.insert(runtext::paramName(run, node, name), runtext::value(v));
             metrics_->startRun(id, runtext::nodeName(run, node), params);
             for (const auto& curve : run.curves) {
                 if (curve.node != node)

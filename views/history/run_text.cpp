@@ -7,6 +7,9 @@
 #include <cmath>
 #include <map>
 
+#include "nodes/metric_names.h"
+#include "nodes/node_registry.h"
+
 namespace sluice::runtext {
 
 QString localTime(const std::string& isoUtc) {
@@ -42,6 +45,14 @@ QString number(double v) {
     return std::isfinite(v) ? QString::number(v, 'g', 4) : QStringLiteral("—");
 }
 
+QString paramName(const history::RunRecord& run, const std::string& node,
+                  const std::string& param) {
+    const history::NodeRecord* n = run.node(node);
+    const NodeType* type = n ? builtinNodes().find(n->type) : nullptr;
+    const ParamSpec* spec = type ? type->param(param) : nullptr;
+    return QString::fromStdString(spec && !spec->label.empty() ? spec->label : param);
+}
+
 QString nodeName(const history::RunRecord& run, const std::string& node) {
     if (const history::NodeRecord* n = run.node(node); n && !n->title.empty())
         return QString::fromStdString(n->title);
@@ -67,9 +78,9 @@ QString keyMetrics(const history::RunRecord& run, int limit) {
             parts << QStringLiteral("…");
             break;
         }
-        const QString name = seen[m.name] > 1 ? nodeName(run, m.node) + QStringLiteral(" ") +
-                                                    QString::fromStdString(m.name)
-                                              : QString::fromStdString(m.name);
+        const QString metric = QString::fromStdString(metricDisplayName(m.name));
+        const QString name =
+            seen[m.name] > 1 ? nodeName(run, m.node) + QStringLiteral(" ") + metric : metric;
         parts << name + QStringLiteral(" ") + number(m.value);
     }
     return parts.join(QStringLiteral(", "));
@@ -81,7 +92,7 @@ QString change(const history::RunRecord& run, const history::ParamChange& c) {
         return c.newValue.is_null() ? QObject::tr("%1 removed").arg(node)
                                     : QObject::tr("%1 added").arg(node);
     return QStringLiteral("%1 · %2: %3 → %4")
-        .arg(node, QString::fromStdString(c.param), value(c.oldValue), value(c.newValue));
+        .arg(node, paramName(run, c.node, c.param), value(c.oldValue), value(c.newValue));
 }
 
 QString changes(const history::RunRecord& run, int limit) {
@@ -99,7 +110,7 @@ QString changes(const history::RunRecord& run, int limit) {
             parts << change(run, c);
         else
             parts << QStringLiteral("%1 %2 → %3")
-                         .arg(QString::fromStdString(c.param), value(c.oldValue),
+                         .arg(paramName(run, c.node, c.param), value(c.oldValue),
                               value(c.newValue));
     }
     return parts.join(QStringLiteral(", "));

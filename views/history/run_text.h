@@ -29,5 +29,8 @@ QString changes(const history::RunRecord& run, int limit = 3);
 QString change(const history::RunRecord& run, const history::ParamChange& c);
 // The node's title in the run (its id if untitled).
 QString nodeName(const history::RunRecord& run, const std::string& node);
+// A parameter of `node` as the inspector labels it ("Trees" for
+// n_estimators); its key when the node's type or the parameter is unknown.
+QString paramName(const history::RunRecord& run, const std::string& node, const std::string& param);
 
 }  // namespace sluice::runtext

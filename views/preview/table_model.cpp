@@ -20,6 +20,18 @@ QString shortNumber(double v) {
     return QString::number(v, 'g', 4);
 }
 
+// A cell as a person reads it: whole numbers in full (ids, counts, years),
+// other numbers to kCellDigits significant digits without trailing zeros;
+// the tooltip and copies keep every digit (issue 25: 16 digits were shown).
+constexpr int kCellDigits = 6;
+QString cellNumber(double v) {
+    if (!std::isfinite(v))
+        return QString::fromStdString(formatNumber(v));
+    if (v == std::floor(v) && std::abs(v) < 1e15)
+        return QString::number(static_cast<long long>(v));
+    return QString::number(v, 'g', kCellDigits);
+}
+
 // "Natural" order for level names, so "c2" sorts before "c10": runs of
 // digits compare by value, other runs case-insensitively; case decides only
 // between otherwise equal names. (QCollator's numeric mode needs ICU, which
@@ -87,8 +99,18 @@ QVariant TableModel::data(const QModelIndex& index, int role) const {
     const std::size_t row = sourceRow(index.row());
     switch (role) {
         case Qt::DisplayRole:
-            return column.isMissing(row) ? QStringLiteral("—")
-                                         : QString::fromStdString(column.displayValue(row));
+            if (column.isMissing(row))
+                return QStringLiteral("—");
+            if (column.kind() == ColumnKind::Numeric)
+                return cellNumber(column.numbers()[row]);
+            return QString::fromStdString(column.displayValue(row));
+        case Qt::ToolTipRole:
+            // Every digit of a number the cell rounds.
+            if (column.kind() == ColumnKind::Numeric && !column.isMissing(row)) {
+                const QString full = QString::fromStdString(column.displayValue(row));
+                return full == cellNumber(column.numbers()[row]) ? QVariant() : QVariant(full);
+            }
+            return {};
         case Qt::TextAlignmentRole:
             return column.kind() == ColumnKind::Numeric
                        ? QVariant(Qt::AlignRight | Qt::AlignVCenter)

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "nodes/metric_names.h"
 #include "views/charts/chart_theme.h"
 #include "views/charts/chart_view.h"
 #include "views/results/chart_parts.h"
@@ -36,15 +37,20 @@ QColor bestBackground(const QPalette& palette) {
                             static_cast<float>(base.blueF() * (1 - t) + accent.blueF() * t));
 }
 
-QString foldsToolTip(const QString& learner, const QString& metric, const CvCell& cell, bool best) {
+// "f1_macro" as people read it: "F1 (macro)".
+QString shownName(const QString& key) {
+    return QString::fromStdString(metricDisplayName(key.toStdString()));
+}
+
+QString foldsToolTip(const QString& learner, const QString& key, const CvCell& cell, bool best) {
+    const QString metric = shownName(key);
     QString tip = QStringLiteral("<b>%1</b> — %2<br>").arg(learner.toHtmlEscaped(), metric);
     tip += QObject::tr("mean %1, std %2 over %3 folds")
                .arg(displayNumber(cell.mean), displayNumber(cell.std))
                .arg(cell.folds.size());
     if (best)
-        tip +=
-            QObject::tr("<br><i>best %1 (%2 is better)</i>")
-                .arg(metric, lowerIsBetter(metric) ? QObject::tr("lower") : QObject::tr("higher"));
+        tip += QObject::tr("<br><i>best %1 (%2 is better)</i>")
+                   .arg(metric, lowerIsBetter(key) ? QObject::tr("lower") : QObject::tr("higher"));
     for (std::size_t f = 0; f < cell.folds.size(); ++f)
         tip += QObject::tr("<br>fold %1: %2").arg(f + 1).arg(displayNumber(cell.folds[f]));
     return tip;
@@ -62,7 +68,7 @@ CrossValidationView::CrossValidationView(CvSummary summary, QWidget* parent)
 
     QStringList headers = {tr("Learner")};
     for (const QString& m : summary_.metrics)
-        headers << m + (lowerIsBetter(m) ? QStringLiteral(" ↓") : QStringLiteral(" ↑"));
+        headers << shownName(m) + (lowerIsBetter(m) ? QStringLiteral(" ↓") : QStringLiteral(" ↑"));
     table_ = makeResultsTable(headers, static_cast<int>(summary_.learners.size()), splitter);
     table_->setObjectName(QStringLiteral("cvTable"));
     table_->setToolTip(QString());
@@ -78,7 +84,8 @@ CrossValidationView::CrossValidationView(CvSummary summary, QWidget* parent)
     auto* label = new QLabel(tr("Chart metric:"), lower);
     chooser_ = new QComboBox(lower);
     chooser_->setObjectName(QStringLiteral("cvMetric"));
-    chooser_->addItems(summary_.metrics);
+    for (const QString& m : summary_.metrics)
+        chooser_->addItem(shownName(m), m);
     label->setBuddy(chooser_);
     row->addWidget(label);
     row->addWidget(chooser_);
@@ -141,13 +148,14 @@ void CrossValidationView::showMetric(int index) {
     }
     if (index < 0 || index >= summary_.metrics.size())
         return;
-    const QString metric = summary_.metrics[index];
+    const QString key = summary_.metrics[index];
+    const QString metric = shownName(key);
     const int folds =
         summary_.learners.isEmpty() ? 0 : static_cast<int>(summary_.cell(0, index).folds.size());
     chart->setTitle(tr("%1: mean over %2 folds, whiskers ± 1 std (%3 is better)")
                         .arg(metric)
                         .arg(folds)
-                        .arg(lowerIsBetter(metric) ? tr("lower") : tr("higher")));
+                        .arg(lowerIsBetter(key) ? tr("lower") : tr("higher")));
 
     auto* set = new QBarSet(metric);
     const QColor color = seriesColor(0, bars_->palette());
@@ -182,7 +190,7 @@ void CrossValidationView::showMetric(int index) {
     auto* y = new QValueAxis;
     y->setTitleText(metric);
     const double span = hi - lo > 0 ? hi - lo : 1.0;
-    if (lo >= 0 && hi <= 1.1 && !lowerIsBetter(metric)) {
+    if (lo >= 0 && hi <= 1.1 && !lowerIsBetter(key)) {
         // Scores on [0, 1] (accuracy, F1, R²): the scale ends at 1, not at
         // a "nice" 1.5, so bars compare against the perfect score.
         y->setRange(0.0, std::max(1.0, hi) + 0.03);

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "data/number_text.h"
+#include "nodes/metric_names.h"
 #include "views/preview/table_model.h"
 #include "views/preview/table_page.h"
 #include "views/results/results_table.h"
@@ -39,7 +40,12 @@ QTableWidget* makeMetricsTable(const std::map<std::string, double>& metrics, QWi
     table->setObjectName(QStringLiteral("metricsTable"));
     int row = 0;
     for (const auto& [name, value] : metrics) {
-        table->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(name)));
+        // Shown as people name it ("F1 (macro)"); copied and hovered as the
+        // key that files, the command line and Python use ("f1_macro").
+        auto* label = new QTableWidgetItem(QString::fromStdString(metricDisplayName(name)));
+        label->setData(kExportTextRole, QString::fromStdString(name));
+        label->setToolTip(QString::fromStdString(name));
+        table->setItem(row, 0, label);
         table->setItem(row++, 1, numberItem(value));
     }
     // Values right next to their names; the rest of the width stays empty.

@@ -7,6 +7,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "nodes/metric_names.h"
 #include "nodes/results.h"
 #include "views/charts/chart_view.h"
 #include "views/results/confusion_heatmap.h"
@@ -31,7 +32,8 @@ QString headline(const Results& r) {
     const auto add = [&](const char* name) {
         if (const auto it = r.metrics.find(name); it != r.metrics.end())
             parts << QStringLiteral("%1 <b>%2</b>")
-                         .arg(QString::fromLatin1(name), displayNumber(it->second));
+                         .arg(QString::fromStdString(metricDisplayName(name)),
+                              displayNumber(it->second));
     };
     if (r.task == "regression")
         for (const char* n : regression)
