@@ -268,6 +268,11 @@ def predict(model, table):
     X = feature_matrix(table, model.features)
     est = model.estimator
     df["prediction"] = est.predict(X)
+    if getattr(est, "_estimator_type", None) == "clusterer":
+        # Cluster ids are categories in Sluice ("0", "1", ...), not numbers.
+        ids = df["prediction"].astype(int)
+        df["prediction"] = pd.Categorical(
+            ids.astype(str), categories=[str(k) for k in range(int(ids.max()) + 1)])
     roles = {"prediction": "meta"}
     if is_classifier(est) and hasattr(est, "predict_proba"):
         proba = est.predict_proba(X)

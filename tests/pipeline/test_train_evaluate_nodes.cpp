@@ -78,6 +78,28 @@ private slots:
         QCOMPARE(roc->curves[0].area, 1.0);  // setosa separates perfectly
     }
 
+    // Issue 25, item 10: cluster ids are names of groups, so Predict gives
+    // them as categories ("0".."k-1") that agree with the model's own labels,
+    // not as numbers a preview averages.
+    void clusterIdsArePredictedAsCategories() {
+        const auto iris = datasetTable("iris.csv");
+        const auto model = trainOn("kmeans", iris, {{"n_clusters", 3}, {"random_state", 0}});
+        const auto predictions = predict(model, iris);
+        const Column& clusters = predictions->column("prediction");
+        QCOMPARE(clusters.kind(), ColumnKind::Categorical);
+        QCOMPARE(clusters.levels(), (std::vector<std::string>{"0", "1", "2"}));
+        const Eigen::VectorXd ids = model->predict(*iris);
+        std::vector<int> sizes(3, 0);
+        for (std::size_t r = 0; r < iris->rowCount(); ++r) {
+            QCOMPARE(clusters.codes()[r], static_cast<std::int32_t>(ids(Eigen::Index(r))));
+            ++sizes[static_cast<std::size_t>(clusters.codes()[r])];
+        }
+        // Iris falls into three groups: every cluster is used, none holds all.
+        for (int n : sizes)
+            QVERIFY(n > 0 && n < 150);
+        QVERIFY(!predictions->indexOf("p(0)").has_value());  // no probabilities
+    }
+
     void binaryProblemHasOneRocCurve() {
         const auto bc = datasetTable("breast_cancer.csv");
         const auto model = trainOn("logistic_regression", bc);

@@ -1,4 +1,8 @@
+#include <algorithm>
+#include <cmath>
+
 #include "ml/core/ml_errors.h"
+#include "ml/core/model.h"
 #include "nodes/evaluate_nodes/prediction_columns.h"
 #include "nodes/python_context.h"
 
@@ -18,8 +22,9 @@ PredictNode::PredictNode()
     : NodeType({"evaluate.predict",
                 "Predict",
                 NodeCategory::Evaluate,
-                "Applies a trained model to a table: adds a prediction column and, for "
-                "classifiers, one probability column per class.",
+                "Applies a trained model to a table: adds a prediction column (categories "
+                "for classifiers and clusterings) and, for classifiers, one probability "
+                "column per class.",
                 {{"model", PortType::Model, "Model", true, "A trained model."},
                  {"table", PortType::Table, "Data", true, "Rows to predict, e.g. the test set."}},
                 {{"predictions", PortType::Table, "Predictions", true,
@@ -51,6 +56,22 @@ PortValues PredictNode::run(const PortValues& inputs, const nlohmann::json&,
                 columns.push_back(Column::numeric(probabilityColumn(labels->label(k)), std::move(p),
                                                   ColumnRole::Meta));
             }
+        } else if (model->model().task() == ml::Task::Clustering) {
+            // Cluster ids name groups; they are not quantities. As categories
+            // ("0", "1", ...) a preview counts them instead of averaging
+            // them, and a plot colours by them.
+            std::vector<std::int32_t> codes(static_cast<std::size_t>(raw.size()), -1);
+            std::int32_t clusters = 0;
+            for (Eigen::Index i = 0; i < raw.size(); ++i)
+                if (std::isfinite(raw(i)) && raw(i) >= 0) {
+                    codes[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(raw(i));
+                    clusters = std::max(clusters, codes[static_cast<std::size_t>(i)] + 1);
+                }
+            std::vector<std::string> levels;
+            for (std::int32_t k = 0; k < clusters; ++k)
+                levels.push_back(std::to_string(k));
+            columns.push_back(Column::categorical(kPredictionColumn, std::move(codes),
+                                                  std::move(levels), ColumnRole::Meta));
         } else {
             columns.push_back(Column::numeric(
                 kPredictionColumn, std::vector<double>(raw.data(), raw.data() + raw.size()),
