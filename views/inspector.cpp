@@ -6,6 +6,7 @@
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "views/graph_document.h"
@@ -53,6 +54,9 @@ Inspector::Inspector(GraphDocument* document, QWidget* parent)
     scroll_ = new QScrollArea(page);
     scroll_->setWidgetResizable(true);
     scroll_->setFrameShape(QFrame::NoFrame);
+    // The form fits the panel's width (fields squeeze, rows wrap, messages
+    // wrap): it never scrolls sideways (issue 25, item 2).
+    scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(scroll_, 1);
     pages_->addWidget(page);
 
@@ -126,6 +130,7 @@ void Inspector::clearForm() {
     if (QWidget* old = scroll_->takeWidget())
         old->deleteLater();
     shownType_.clear();
+    forms_.clear();
 }
 
 void Inspector::rebuild() {
@@ -153,8 +158,20 @@ void Inspector::buildParams(const NodeType& type) {
     typeLabel_->setToolTip(qstr(info.description));
 
     auto* host = new QWidget;
-    auto* form = new QFormLayout(host);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto* column = new QVBoxLayout(host);
+    forms_.clear();
+    const auto newForm = [this](QWidget* parent) {
+        auto* form = new QFormLayout(parent);
+        form->setContentsMargins(0, 0, 0, 0);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        forms_.push_back(form);
+        return form;
+    };
+    QFormLayout* form = newForm(nullptr);
+    column->addLayout(form);
+    // Settings most people leave alone, folded under a toggle.
+    QWidget* advancedBox = nullptr;
+    QFormLayout* advanced = nullptr;
     ParamField::Options options;
     // Nodes with inputs write the files they name; sources read theirs.
     options.pathForSaving = !info.inputs.empty();
@@ -163,21 +180,64 @@ void Inspector::buildParams(const NodeType& type) {
         options.columns = [this, name] {
             return columnProvider_ ? columnProvider_(node_.toStdString(), name) : QStringList();
         };
-        ParamField* field = ParamField::create(spec, options, host);
+        if (spec.advanced && !advanced) {
+            advancedBox = new QWidget(host);
+            advancedBox->setObjectName(QStringLiteral("advancedParams"));
+            advanced = newForm(advancedBox);
+        }
+        QWidget* parent = spec.advanced ? advancedBox : host;
+        ParamField* field = ParamField::create(spec, options, parent);
         field->setCommitHandler(
             [this, field](const nlohmann::json& value) { commitParam(field, value); });
-        auto* label = new QLabel(qstr(spec.label), host);
+        auto* label = new QLabel(qstr(spec.label), parent);
         label->setToolTip(qstr(spec.help));
         label->setBuddy(field->editor());
-        form->addRow(label, field);
+        (spec.advanced ? advanced : form)->addRow(label, field);
         fields_.push_back(field);
+    }
+    if (advancedBox) {
+        auto* toggle = new QToolButton(host);
+        toggle->setObjectName(QStringLiteral("advancedToggle"));
+        toggle->setText(tr("Advanced (%1)").arg(advanced->rowCount()));
+        toggle->setCheckable(true);
+        toggle->setChecked(showAdvanced_);
+        toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        toggle->setAutoRaise(true);
+        const auto fold = [toggle, advancedBox](bool open) {
+            toggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+            advancedBox->setVisible(open);
+        };
+        fold(showAdvanced_);
+        connect(toggle, &QToolButton::toggled, this, [this, fold](bool open) {
+            showAdvanced_ = open;  // kept for the next node shown
+            fold(open);
+        });
+        column->addWidget(toggle);
+        column->addWidget(advancedBox);
     }
     if (info.params.empty()) {
         QLabel* none = smallLabel(host);
         none->setText(tr("This node has no parameters."));
         form->addRow(none);
     }
+    column->addStretch(1);
+    fitFormsToWidth();
     scroll_->setWidget(host);
+}
+
+void Inspector::fitFormsToWidth() {
+    // Side by side, labels take the width of the longest one and squeeze the
+    // fields; in a narrow panel each label goes above its field instead.
+    const auto policy =
+        width() < kSideBySideWidth ? QFormLayout::WrapAllRows : QFormLayout::WrapLongRows;
+    for (QFormLayout* form : forms_)
+        if (form && form->rowWrapPolicy() != policy)
+            form->setRowWrapPolicy(policy);
+}
+
+void Inspector::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitFormsToWidth();
 }
 
 void Inspector::buildPlaceholder() {

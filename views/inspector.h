@@ -36,7 +36,10 @@ struct ParamSpec;
 //   edit; Path a line edit with a browse button; Column an editable combo
 //   box listing the columnProvider's names; Columns comma-separated names
 //   with a menu of the provider's names. Help texts are tooltips; optional
-//   parameters accept an empty value.
+//   parameters accept an empty value. Parameters marked advanced are folded
+//   under an "Advanced (n)" toggle, closed until opened (then open for every
+//   node until closed). The form fits the panel's width: no sideways
+//   scrolling; narrower than kSideBySideWidth, labels go above their fields.
 // - Every committed edit (Enter, focus leaving, a pick; never a keystroke)
 //   is one call of document->setParam (the title: renameNode), and only if
 //   the value differs. A refused value shows the document's reason in red
@@ -55,6 +58,9 @@ public:
     using ColumnProvider =
         std::function<QStringList(const std::string& node, const std::string& param)>;
 
+    // Narrower than this, each label goes above its field.
+    static constexpr int kSideBySideWidth = 340;
+
     explicit Inspector(GraphDocument* document, QWidget* parent = nullptr);
     ~Inspector() override;
 
@@ -67,7 +73,11 @@ public:
     // The field editing parameter `name` of the shown node, or nullptr.
     ParamField* field(const QString& name) const;
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void fitFormsToWidth();
     void rebuild();
     void refresh();
     void clearForm();
@@ -83,6 +93,8 @@ private:
     ColumnProvider columnProvider_;
     QString node_;
     std::string shownType_;
+    bool showAdvanced_ = false;
+    std::vector<QPointer<QFormLayout>> forms_;  // of the form shown
 
     QStackedWidget* pages_;
     QLabel* hint_;

@@ -4,6 +4,8 @@
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sluice {
 
 ParamField* ParamField::create(const ParamSpec& spec, const Options& options, QWidget* parent) {
@@ -49,6 +51,9 @@ void ParamField::setEditor(QWidget* editor, QWidget* row) {
     const QString help = QString::fromStdString(spec_.help);
     editor->setToolTip(help);
     editor->setObjectName(QStringLiteral("editor"));
+    // A narrow inspector squeezes editors rather than scrolling sideways: a
+    // spin box or list of long choices may get narrower than its text.
+    editor->setMinimumWidth(std::min(editor->minimumSizeHint().width(), kMinEditorWidth));
     layout_->insertWidget(0, row ? row : editor);
     setFocusProxy(editor);
 }

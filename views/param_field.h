@@ -72,6 +72,9 @@ public:
     // The widget the user edits (spin box, check box, combo box, line edit).
     QWidget* editor() const { return editor_; }
 
+    // The narrowest an editor gets in a narrow inspector, in pixels.
+    static constexpr int kMinEditorWidth = 72;
+
 protected:
     ParamField(const ParamSpec& spec, QWidget* parent);
 

@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QToolButton>
 
+#include "views/middle_elided_edit.h"
 #include "views/param_field.h"
 #include "views/scroll_safe.h"
 
@@ -43,6 +44,9 @@ class ChoiceField : public ParamField {
 public:
     ChoiceField(const ParamSpec& spec, QWidget* parent) : ParamField(spec, parent) {
         combo_ = new ScrollSafe<QComboBox>(this);
+        // Narrow panels: the box may be narrower than its longest choice.
+        combo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo_->setMinimumContentsLength(6);
         for (const std::string& choice : spec.choices)
             combo_->addItem(QString::fromStdString(choice));
         setEditor(combo_);
@@ -67,8 +71,11 @@ private:
 // A line edit committing on Enter or focus loss; base of String and Path.
 class LineField : public ParamField {
 public:
-    LineField(const ParamSpec& spec, QWidget* parent) : ParamField(spec, parent) {
-        edit_ = new QLineEdit(this);
+    // `edit` (owned) is the line edit to use; a plain one by default.
+    LineField(const ParamSpec& spec, QWidget* parent, QLineEdit* edit = nullptr)
+        : ParamField(spec, parent) {
+        edit_ = edit ? edit : new QLineEdit(this);
+        edit_->setParent(this);
         if (spec.optional)
             edit_->setPlaceholderText(tr("optional"));
         connect(edit_, &QLineEdit::editingFinished, this, &LineField::finish);
@@ -85,6 +92,9 @@ protected:
         edit_->setText(text(value));
         edit_->setCursorPosition(0);
         edit_->setModified(false);
+        // Shown with signals blocked: the elided path's tooltip is set here.
+        if (auto* elided = qobject_cast<MiddleElidedEdit*>(edit_))
+            elided->updateToolTip();
     }
 
     void finish() {
@@ -104,8 +114,10 @@ public:
 
 class PathField : public LineField {
 public:
+    // A long path shows its start and its file name, the middle elided;
+    // the full path is the tooltip (issue 25, item 2).
     PathField(const ParamSpec& spec, bool forSaving, QWidget* parent)
-        : LineField(spec, parent), forSaving_(forSaving) {
+        : LineField(spec, parent, new MiddleElidedEdit), forSaving_(forSaving) {
         auto* row = new QWidget(this);
         auto* layout = new QHBoxLayout(row);
         layout->setContentsMargins(0, 0, 0, 0);
@@ -118,6 +130,7 @@ public:
         browse->setToolTip(forSaving ? tr("Choose where to save the file") : tr("Choose a file"));
         layout->addWidget(browse);
         setEditor(edit_, row);
+        static_cast<MiddleElidedEdit*>(edit_)->setHelp(QString::fromStdString(spec.help));
         connect(browse, &QToolButton::clicked, this, &PathField::browse);
     }
 

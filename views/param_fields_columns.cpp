@@ -1,7 +1,9 @@
 // Column and Columns parameters: free text (a pipeline may be edited before
-// it ever ran) with the input table's columns offered from the last run.
+// it ever ran) with the input table's columns offered from the last run or a
+// peek at the data; where none can be known the field says to run upstream.
 #include <QAction>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QMenu>
@@ -19,6 +21,11 @@ QStringList columnsFrom(const ColumnSource& source) {
     return source ? source() : QStringList();
 }
 
+// Said where columns would be listed but none can be known yet.
+QString runUpstreamHint() {
+    return QCoreApplication::translate("ColumnFields", "run upstream to see columns");
+}
+
 // An editable combo box that re-reads the columns each time it opens, so
 // a run that finished after the form was built is reflected.
 class ColumnCombo : public ScrollSafe<QComboBox> {
@@ -29,13 +36,30 @@ public:
         setInsertPolicy(QComboBox::NoInsert);  // typing must not grow the list
     }
 
+    // What the empty field says when columns are listed ("optional").
+    void setPlaceholder(const QString& text) {
+        placeholder_ = text;
+        showPlaceholder();
+    }
+
     void reload() {
         const QString text = currentText();
         clear();
         addItems(columnsFrom(source_));
         setEditText(text);
+        showPlaceholder();
     }
 
+private:
+    // With nothing to list the empty field says why (issue 25, item 3).
+    void showPlaceholder() {
+        const QString why = runUpstreamHint();
+        lineEdit()->setPlaceholderText(count() > 0              ? placeholder_
+                                       : placeholder_.isEmpty() ? why
+                                                                : placeholder_ + " · " + why);
+    }
+
+public:
     void showPopup() override {
         reload();
         ScrollSafe<QComboBox>::showPopup();
@@ -43,6 +67,7 @@ public:
 
 private:
     ColumnSource source_;
+    QString placeholder_;
 };
 
 class ColumnField : public ParamField {
@@ -51,7 +76,7 @@ public:
         : ParamField(spec, parent) {
         combo_ = new ColumnCombo(std::move(source), this);
         if (spec.optional)
-            combo_->lineEdit()->setPlaceholderText(tr("optional"));
+            combo_->setPlaceholder(tr("optional"));
         setEditor(combo_);
         combo_->reload();
         connect(combo_->lineEdit(), &QLineEdit::editingFinished, this, &ColumnField::finish);
@@ -157,7 +182,7 @@ private:
         const QStringList chosen = split(edit_->text());
         const QStringList available = columnsFrom(source_);
         if (available.isEmpty()) {
-            menu_->addAction(tr("Run the pipeline to list the columns"))->setEnabled(false);
+            menu_->addAction(runUpstreamHint())->setEnabled(false);
             return;
         }
         for (const QString& name : available) {

@@ -4,10 +4,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QtTest>
@@ -15,6 +17,7 @@
 #include "support/test_registry.h"
 #include "undoable_document.h"
 #include "views/inspector.h"
+#include "views/middle_elided_edit.h"
 #include "views/param_field.h"
 
 using namespace sluice;
@@ -29,6 +32,7 @@ Graph sampleGraph() {
     g.addNode({"split", "transform.train_test_split", "Split", 100, 0, {}});
     g.addNode({"scale", "transform.scale", "Scale", 150, 0, {}});
     g.addNode({"mystery", "plugin.mystery", "Mystery", 300, 0, {{"alpha", 1}, {"mode", "x"}}});
+    g.addNode({"mlp", "train.mlp_classifier", "Network", 400, 0, {}});
     return g;
 }
 
@@ -97,7 +101,8 @@ private slots:
         QVERIFY(maxRows);
         QCOMPARE(maxRows->text(), QString("0"));
         QVERIFY(editorOf<QLineEdit>(f.inspector, "missing_tokens"));
-        QCOMPARE(path->toolTip(), QString("The CSV file to read."));
+        // The whole path first (the field may elide it), then the help.
+        QCOMPARE(path->toolTip(), QString("/data/iris.csv\n\nThe CSV file to read."));
 
         f.inspector.setNode("forest");
         auto* trees = editorOf<QSpinBox>(f.inspector, "n_estimators");
@@ -245,6 +250,119 @@ private slots:
         QVERIFY(field->problem().isEmpty());
         QVERIFY(!problem->isVisible());
         QCOMPARE(f.document.graph().node("read")->params["max_rows"], nlohmann::json(10));
+    }
+
+    // Issue 25, item 4: a learner's text parameter is checked when entered,
+    // as the numbers are, and refused in the words the inspector shows.
+    void aLearnerTextValueIsCheckedWhenEntered() {
+        Fixture f;
+        QVERIFY(QTest::qWaitForWindowExposed(&f.inspector));
+        f.inspector.setNode("forest");
+        auto* features = editorOf<QLineEdit>(f.inspector, "max_features");
+        QVERIFY(features);
+        const QString before = features->text();
+        typeAndEnter(features, "banana");
+        ParamField* field = f.inspector.field("max_features");
+        const QString problem = field->problem();
+        QVERIFY2(problem.contains("Features per split") && problem.contains("sqrt"),
+                 qPrintable(problem));
+        QVERIFY2(!problem.contains("max_features") && !problem.contains("random_forest"),
+                 qPrintable(problem));
+        QCOMPARE(features->text(), before);
+        QVERIFY(!f.document.graph().node("forest")->params.contains("max_features"));
+
+        // Every form the learner takes is accepted: a name, a fraction, a count.
+        for (const QString good : {"log2", "0.5", "3"}) {
+            typeAndEnter(features, good);
+            QVERIFY2(field->problem().isEmpty(), qPrintable(good + ": " + field->problem()));
+            QCOMPARE(f.document.graph().node("forest")->params["max_features"],
+                     nlohmann::json(good.toStdString()));
+        }
+        typeAndEnter(features, "1.5");
+        QVERIFY2(field->problem().contains("(0, 1]"), qPrintable(field->problem()));
+    }
+
+    // Issue 25, item 10: the MLP form listed Adam's betas before Hidden layers
+    // (the JSON's A to Z). Parameters come in the order their learner
+    // declares them, most important first, and the fine-tuning ones fold
+    // under a closed "Advanced" toggle.
+    void parametersComeByImportanceWithAdvancedFolded() {
+        Fixture f;
+        QVERIFY(QTest::qWaitForWindowExposed(&f.inspector));
+        f.inspector.setNode("mlp");
+        auto* form = f.inspector.findChild<QFormLayout*>();
+        QVERIFY(form);
+        QStringList order;
+        for (int r = 0; r < form->rowCount(); ++r)
+            if (auto* field = qobject_cast<ParamField*>(
+                    form->itemAt(r, QFormLayout::FieldRole)
+                        ? form->itemAt(r, QFormLayout::FieldRole)->widget()
+                        : nullptr))
+                order << QString::fromStdString(field->spec().name);
+        QCOMPARE(order.mid(0, 3), (QStringList{"target", "hidden_layer_sizes", "activation"}));
+        for (const char* advanced : {"beta_1", "beta_2", "epsilon", "tol"}) {
+            QVERIFY2(!order.contains(advanced), advanced);
+            ParamField* field = f.inspector.field(advanced);
+            QVERIFY2(field && !field->isVisible(), advanced);  // folded away
+        }
+        auto* toggle = f.inspector.findChild<QToolButton*>("advancedToggle");
+        QVERIFY(toggle && !toggle->isChecked());
+        QVERIFY2(toggle->text().startsWith("Advanced ("), qPrintable(toggle->text()));
+        toggle->click();
+        QVERIFY(f.inspector.field("beta_1")->isVisible());
+        // A node without advanced settings has no toggle.
+        f.inspector.setNode("read");
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);  // the old form
+        QVERIFY(!f.inspector.findChild<QToolButton*>("advancedToggle"));
+        // Open stays open for the next node shown, until closed.
+        f.inspector.setNode("mlp");
+        auto* again = f.inspector.findChild<QToolButton*>("advancedToggle");
+        QVERIFY(again);
+        QVERIFY(again->isChecked());
+        QVERIFY(f.inspector.field("tol")->isVisible());
+        again->click();
+        QVERIFY(!f.inspector.field("tol")->isVisible());
+    }
+
+    // Issue 25, item 2: the form never scrolls sideways; a long path shows
+    // its start and file name with the middle elided, the full path in the
+    // tooltip, and a refusal wraps within the panel.
+    void theFormFitsANarrowPanel() {
+        Fixture f;
+        f.inspector.resize(260, 600);
+        QVERIFY(QTest::qWaitForWindowExposed(&f.inspector));
+        const std::string longPath =
+            "/home/analyst/projects/customer-churn-2026/data/raw/exports/wine_quality_red.csv";
+        QVERIFY(!f.document.setParam("read", "path", longPath));
+        for (const char* node : {"read", "forest", "mlp", "scale"}) {
+            f.inspector.setNode(node);
+            QCoreApplication::processEvents();
+            auto* scroll = f.inspector.findChild<QScrollArea*>();
+            QVERIFY(scroll);
+            QCOMPARE(scroll->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+            QTRY_VERIFY2(scroll->widget()->width() <= scroll->viewport()->width(), node);
+            for (ParamField* field : f.inspector.findChildren<ParamField*>())
+                if (field->isVisible())
+                    QVERIFY2(field->geometry().right() <= scroll->widget()->width(),
+                             qPrintable(QString::fromStdString(field->spec().name)));
+        }
+        f.inspector.setNode("read");
+        QCoreApplication::processEvents();
+        auto* path = qobject_cast<MiddleElidedEdit*>(f.inspector.field("path")->editor());
+        QVERIFY(path);
+        QCOMPARE(path->text(), QString::fromStdString(longPath));
+        const QString shown = path->shownText();
+        QVERIFY2(
+            shown.contains(QChar(0x2026)) && shown.startsWith("/home") && shown.endsWith("red.csv"),
+            qPrintable(shown + QString(" width %1").arg(path->width())));
+        QVERIFY(path->toolTip().startsWith(QString::fromStdString(longPath)));
+        // A long refusal wraps instead of widening the form.
+        typeAndEnter(editorOf<QLineEdit>(f.inspector, "max_rows"), "-123456789");
+        auto* problem = f.inspector.field("max_rows")->findChild<QLabel*>("problem");
+        QVERIFY(problem->isVisible() && problem->wordWrap());
+        QVERIFY(problem->width() <= f.inspector.width());
+        if (const QByteArray dir = qgetenv("SLUICE_GRAB_DIR"); !dir.isEmpty())
+            f.inspector.grab().save(QString::fromLocal8Bit(dir) + "/inspector_narrow.png");
     }
 
     void optionalParamsAcceptEmpty() {
