@@ -88,7 +88,15 @@ void CanvasView::setGraphScene(GraphScene* scene) {
         });
         delete quickAdd_;
         quickAdd_ = new QuickAddPopup(scene->document(), this);
-        connect(quickAdd_, &QuickAddPopup::nodePlaced, this, [this] { setFocus(); });
+        // The new node is what the user works on next: selected, so the
+        // inspector shows it, with the keyboard back on the canvas.
+        connect(quickAdd_, &QuickAddPopup::nodePlaced, this, [this](const QString& id) {
+            if (NodeItem* item = graphScene_ ? graphScene_->nodeItem(id.toStdString()) : nullptr) {
+                graphScene_->clearSelection();
+                item->setSelected(true);
+            }
+            setFocus();
+        });
     }
     updateMinimapVisibility();
     viewport()->update();
@@ -156,6 +164,23 @@ void CanvasView::fitToView() {
     }
 }
 
+void CanvasView::showReadably() {
+    fitToView();
+    const QRectF content = graphScene_ ? graphScene_->nodesBoundingRect() : QRectF();
+    if (content.isNull() || zoom() >= kReadableZoom) {
+        return;
+    }
+    // Too big to fit readably: start where the data comes in, the top-left
+    // of the pipeline, at a zoom whose port labels can be read; the minimap
+    // shows the rest.
+    setTransform(QTransform::fromScale(kReadableZoom, kReadableZoom));
+    const QRectF shown = visibleSceneRect();
+    centerOn(content.left() - kFitMargin + shown.width() / 2,
+             content.top() - kFitMargin + shown.height() / 2);
+    viewChanged();
+    emit zoomChanged(kReadableZoom);
+}
+
 QRectF CanvasView::visibleSceneRect() const {
     return mapToScene(viewport()->rect()).boundingRect();
 }
@@ -203,6 +228,26 @@ void CanvasView::openQuickAdd(QPointF scenePos, const Endpoint& pendingFrom,
     quickAdd_->popup(global, position, pendingFrom, pendingTo);
 }
 
+bool CanvasView::openQuickAddAfterSelection() {
+    const auto selected = graphScene_->selectedNodeIds();
+    NodeItem* node = selected.size() == 1 ? graphScene_->nodeItem(selected.front()) : nullptr;
+    if (!node) {
+        return false;
+    }
+    const auto& ports = node->ports();
+    const auto output =
+        std::find_if(ports.begin(), ports.end(), [](const PortItem* p) { return !p->isInput(); });
+    if (output == ports.end()) {
+        return false;
+    }
+    // The next step goes to the right of the card, its first input level
+    // with this output; the view follows so the popup opens beside it.
+    const QPointF at = (*output)->sceneAnchor() + QPointF(kNextNodeGap, 0);
+    ensureVisible(QRectF(at, QSizeF(NodeItem::kWidth, NodeItem::kHeaderHeight)), 40, 40);
+    openQuickAdd(at, (*output)->endpoint());
+    return true;
+}
+
 // --- Events ------------------------------------------------------------
 
 bool CanvasView::event(QEvent* event) {
@@ -210,6 +255,9 @@ bool CanvasView::event(QEvent* event) {
     if (event->type() == QEvent::KeyPress && graphScene_) {
         const auto* key = static_cast<QKeyEvent*>(event);
         if (key->key() == Qt::Key_Tab && key->modifiers() == Qt::NoModifier) {
+            if (openQuickAddAfterSelection()) {
+                return true;
+            }
             QPoint at = viewport()->mapFromGlobal(QCursor::pos());
             if (!viewport()->rect().contains(at)) {
                 at = viewport()->rect().center();

@@ -17,7 +17,9 @@ class QuickAddPopup;
 //
 // Navigation: the wheel zooms around the cursor (kMinZoom..kMaxZoom), the
 // middle button or Space + drag pans, a left drag on empty canvas selects
-// with a rubber band. Tab opens quick-add at the cursor. A minimap in the
+// with a rubber band. Tab opens quick-add at the cursor or, with one node
+// selected, beside it, offering the types that take its first output and
+// connecting the new node to it. A node placed by quick-add is selected. A minimap in the
 // bottom-right corner shows the whole graph and the visible part.
 class CanvasView : public QGraphicsView {
     Q_OBJECT
@@ -32,6 +34,10 @@ public:
     static constexpr qreal kGridSpacing = 20.0;
     static constexpr qreal kMinZoom = 0.2;
     static constexpr qreal kMaxZoom = 3.0;
+    // The least zoom at which port labels are readable (about 8 px).
+    static constexpr qreal kReadableZoom = 0.8;
+    // How far right of a selected node Tab places the next one.
+    static constexpr qreal kNextNodeGap = 80.0;
 
     // Shows `scene` (not owned; it must outlive its use here). The view keeps
     // the scene's palette and font in step with its own, opens quick-add when
@@ -59,6 +65,10 @@ public slots:
     void resetZoom();
     // Shows every node with a margin, at most at 100 %.
     void fitToView();
+    // What a newly opened pipeline gets: fitToView(), unless that would make
+    // the text too small to read (below kReadableZoom); then that zoom, with
+    // the pipeline's top-left corner in view.
+    void showReadably();
     void setMinimapEnabled(bool enabled);
     // Opens quick-add for a node at `scenePos` (snapped when the scene snaps),
     // connected to the pending output or input if one is given.
@@ -89,6 +99,9 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
 
 private:
+    // Tab with one node selected; false when there is no such node or it
+    // has no output.
+    bool openQuickAddAfterSelection();
     bool sceneIsEmpty() const;
     void setZoomCentred(qreal zoom);
     void viewChanged();

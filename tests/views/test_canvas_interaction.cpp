@@ -71,6 +71,9 @@ private slots:
     void tabOpensQuickAdd();
     void quickAddPlacesAndConnectsPendingOutput();
     void quickAddFiltersByPendingInput();
+    void tabAfterASelectedNodeOffersWhatFitsAndConnects();
+    void unconnectedRequiredInputsAreMarked();
+    void hoveringAnEdgeLightsItAndItsPorts();
 };
 
 void TestCanvasInteraction::dragOutputToCompatibleInputConnects() {
@@ -110,6 +113,17 @@ void TestCanvasInteraction::compatiblePortsLightUpWhileDragging() {
     QVERIFY(lit(canvas.input("predict", "table")));
     QVERIFY(!lit(canvas.input("predict", "model")));
     QCOMPARE(canvas.output("read", "table")->highlight(), PortItem::Highlight::Origin);
+    // A port the drag cannot reach is dimmed before the drop, and its
+    // tooltip says why (issue 25, item 9).
+    PortItem* model = canvas.input("predict", "model");
+    const QString helpTip = canvas.input("scale", "train")->toolTip();
+    QCOMPARE(model->highlight(), PortItem::Highlight::Refused);
+    QVERIFY2(model->toolTip().contains("Cannot connect here:"), qPrintable(model->toolTip()));
+    QVERIFY2(model->toolTip().contains("Model", Qt::CaseInsensitive), qPrintable(model->toolTip()));
+    const auto refused = canvas.scene.refusedPorts();
+    QVERIFY(std::find(refused.begin(), refused.end(), model) != refused.end());
+    QVERIFY(std::find(refused.begin(), refused.end(), canvas.input("scale", "train")) ==
+            refused.end());
     // The preview curve is in the scene while dragging.
     const auto hasPreview = [&] {
         for (QGraphicsItem* item : canvas.scene.items()) {
@@ -125,6 +139,10 @@ void TestCanvasInteraction::compatiblePortsLightUpWhileDragging() {
     QVERIFY(!canvas.scene.isConnecting());
     QVERIFY(!hasPreview());
     QCOMPARE(canvas.input("scale", "train")->highlight(), PortItem::Highlight::None);
+    QCOMPARE(model->highlight(), PortItem::Highlight::None);
+    QVERIFY(!model->toolTip().contains("Cannot connect here:"));
+    QCOMPARE(canvas.input("scale", "train")->toolTip(), helpTip);
+    QVERIFY(canvas.scene.refusedPorts().empty());
 }
 
 void TestCanvasInteraction::incompatibleDropExplainsAndChangesNothing() {
@@ -387,6 +405,94 @@ void TestCanvasInteraction::quickAddFiltersByPendingInput() {
     QVERIFY(hasEdge(canvas.document.graph(), {{id, "model"}, {"predict", "model"}}));
     // To the left of the drop, its output at the drop point.
     QCOMPARE(canvas.output(id, "model")->sceneAnchor(), QPointF(700, 300));
+}
+
+// Issue 25, item 9: with a node selected, Tab offers only the types that take
+// its output, places the choice beside it, connects it, and selects it so the
+// inspector shows the new node.
+void TestCanvasInteraction::tabAfterASelectedNodeOffersWhatFitsAndConnects() {
+    Canvas canvas(looseGraph());
+    canvas.scene.nodeItem("read")->setSelected(true);
+    canvas.view.setFocus();
+    QTest::keyClick(&canvas.view, Qt::Key_Tab);
+    QuickAddPopup* popup = canvas.view.quickAddPopup();
+    QVERIFY(popup->isVisible());
+    const QStringList listed = popup->listedTypeIds();
+    QVERIFY(listed.contains("transform.scale"));
+    QVERIFY(!listed.contains("data.read_csv"));  // no Table input
+    for (const QString& type : listed) {
+        const auto& ins = canvas.document.registry().find(type.toStdString())->info().inputs;
+        QVERIFY2(std::any_of(ins.begin(), ins.end(),
+                             [](const PortSpec& p) { return p.type == PortType::Table; }),
+                 qPrintable(type));
+    }
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("scale"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QVERIFY(!popup->isVisible());
+    const std::string id = canvas.document.graph().nodes().back().id;
+    QCOMPARE(canvas.document.graph().nodes().back().type, std::string("transform.scale"));
+    QVERIFY(hasEdge(canvas.document.graph(), {{"read", "table"}, {id, "train"}}));
+    // Beside the reader, its input level with the reader's output.
+    const QPointF from = canvas.output("read", "table")->sceneAnchor();
+    QCOMPARE(canvas.input(id, "train")->sceneAnchor(), from + QPointF(CanvasView::kNextNodeGap, 0));
+    QCOMPARE(canvas.scene.selectedNodeIds(), std::vector<std::string>{id});
+    QVERIFY(canvas.view.hasFocus());
+
+    // Tab on a node without outputs, or with none selected: the plain list.
+    canvas.scene.clearSelection();
+    QTest::keyClick(&canvas.view, Qt::Key_Tab);
+    QVERIFY(popup->isVisible());
+    QVERIFY(popup->listedTypeIds().contains("data.read_csv"));
+}
+
+// Issue 25, item 10: a required input with no edge was reported only when a
+// run failed on it. The card marks it and its tooltip lists it; connecting
+// clears the mark, disconnecting brings it back. Optional inputs are never
+// marked.
+void TestCanvasInteraction::unconnectedRequiredInputsAreMarked() {
+    Canvas canvas(looseGraph());
+    NodeItem* predict = canvas.node("predict");
+    QCOMPARE(predict->missingInputs(), (QStringList{"Model", "Data"}));
+    QVERIFY(canvas.input("predict", "model")->isMissingInput());
+    QVERIFY2(predict->toolTip().contains("Not connected yet: Model, Data"),
+             qPrintable(predict->toolTip()));
+    QVERIFY(canvas.node("read")->missingInputs().isEmpty());  // a source has no inputs
+    const NodeItem* scale = canvas.node("scale");
+    for (const PortItem* port : scale->ports())
+        if (port->isInput() && port->label() != "Train")
+            QVERIFY2(!port->isMissingInput(), qPrintable(port->label()));  // optional
+
+    drag(canvas.viewport(), canvas.at(canvas.output("learn", "model")),
+         canvas.at(canvas.input("predict", "model")));
+    QCOMPARE(predict->missingInputs(), QStringList{"Data"});
+    QVERIFY(!canvas.input("predict", "model")->isMissingInput());
+    QVERIFY(predict->toolTip().contains("Not connected yet: Data"));
+
+    canvas.document.removeItems({}, {GraphEdge{{"learn", "model"}, {"predict", "model"}}});
+    QCOMPARE(predict->missingInputs(), (QStringList{"Model", "Data"}));
+}
+
+// Issue 25, item 6: under the pointer an edge is drawn over the cards, and
+// its two ports light up, so which ports it joins is never a guess.
+void TestCanvasInteraction::hoveringAnEdgeLightsItAndItsPorts() {
+    Graph g = looseGraph();
+    g.addEdge({{"read", "table"}, {"scale", "train"}});
+    Canvas canvas(std::move(g));
+    EdgeItem* edge = canvas.scene.edgeItem({{"read", "table"}, {"scale", "train"}});
+    QVERIFY(edge);
+    const QPointF middle = (edge->fromPort()->sceneAnchor() + edge->toPort()->sceneAnchor()) / 2;
+    QTest::mouseMove(canvas.viewport(), canvas.at(middle + QPointF(0, 300)));
+    QVERIFY(!edge->isHovered());
+    QTest::mouseMove(canvas.viewport(), canvas.at(middle));
+    QTRY_VERIFY(edge->isHovered());
+    QVERIFY(edge->zValue() > canvas.node("read")->zValue());
+    QVERIFY(edge->fromPort()->isEdgeHovered());
+    QVERIFY(edge->toPort()->isEdgeHovered());
+    QVERIFY(!canvas.input("learn", "train")->isEdgeHovered());
+    QTest::mouseMove(canvas.viewport(), canvas.at(middle + QPointF(0, 300)));
+    QTRY_VERIFY(!edge->isHovered());
+    QVERIFY(edge->zValue() < canvas.node("read")->zValue());
+    QVERIFY(!edge->fromPort()->isEdgeHovered());
 }
 
 SLUICE_TEST_MAIN(TestCanvasInteraction)

@@ -72,6 +72,8 @@ private slots:
     void badgeForUnknownIdIsIgnored();
     void paletteChangeRestyles();
     void buildsFiveHundredNodesQuickly();
+    void cardsGrowToShowTheirTitle();
+    void edgesGoRoundCardsInTheirWay();
 };
 
 void TestCanvasScene::resetBuildsEveryItem() {
@@ -175,7 +177,7 @@ void TestCanvasScene::portsFollowTheType() {
     QCOMPARE(model->portType(), PortType::Model);
     // Inputs on the left edge, outputs on the right, rows under the header.
     QCOMPARE(model->pos().x(), 0.0);
-    QCOMPARE(out->pos().x(), NodeItem::kWidth);
+    QCOMPARE(out->pos().x(), predict->width());
     QVERIFY(model->pos().y() > NodeItem::kHeaderHeight);
     // The tooltip names the port and its type.
     QVERIFY(model->toolTip().contains(QStringLiteral("Model")));
@@ -293,6 +295,90 @@ void TestCanvasScene::paletteChangeRestyles() {
     QVERIFY(scene.colors().dark);
     QCOMPARE(scene.colors().canvas, QColor(30, 30, 34));
     QVERIFY(renderNode(scene, scene.nodeItem("read")) != before);
+}
+
+// Issue 25, item 5: fixed-width cards cut "Random forest cla…" and renamed
+// titles. A card grows in grid steps to show its title whole, up to
+// kMaxWidth; its outputs and their edges follow the right edge.
+void TestCanvasScene::cardsGrowToShowTheirTitle() {
+    Graph g;
+    g.addNode(makeNode("short", "transform.scale", 0, 0, "Scale"));
+    g.addNode(makeNode("long", "train.gradient_boosting_classifier", 0, 200,
+                       "Gradient-boosted trees classifier"));
+    g.addNode(makeNode("huge", "transform.scale", 0, 400, QString(200, 'W').toStdString()));
+    g.addNode(makeNode("next", "transform.scale", 600, 200, "Next"));
+    g.addEdge({{"long", "model"}, {"next", "train"}});
+    PlainDocument document;
+    document.reset(g);
+    GraphScene scene(&document);
+    const NodeItem* small = scene.nodeItem("short");
+    QCOMPARE(small->width(), NodeItem::kWidth);  // a short title keeps the usual card
+    NodeItem* wide = scene.nodeItem("long");
+    QVERIFY2(wide->width() > NodeItem::kWidth, qPrintable(QString::number(wide->width())));
+    QCOMPARE(std::fmod(wide->width(), NodeItem::kWidthStep), 0.0);
+    QCOMPARE(scene.nodeItem("huge")->width(), NodeItem::kMaxWidth);
+    for (const PortItem* p : wide->ports())
+        QCOMPARE(p->pos().x(), p->isInput() ? 0.0 : wide->width());
+    QVERIFY(wide->boundingRect().width() > wide->width());
+
+    // Renaming to something short narrows the card; the edge follows its port.
+    document.renameNode("long", "GBT");
+    QCOMPARE(wide->width(), NodeItem::kWidth);
+    const EdgeItem* edge = scene.edgeItem({{"long", "model"}, {"next", "train"}});
+    QVERIFY(edge);
+    const QPointF anchor = wide->port("model", PortDirection::Output)->sceneAnchor();
+    QCOMPARE(anchor.x(), NodeItem::kWidth);
+    QVERIFY(edge->shape().contains(anchor + QPointF(2, 0)));
+}
+
+// Issue 25, item 6: in breast_cancer an edge passed under a card and seemed
+// to leave from that card's port. An edge now goes round a card in its way,
+// both ways about, and keeps the plain curve when nothing is in the way.
+void TestCanvasScene::edgesGoRoundCardsInTheirWay() {
+    const QPointF from(0, 100), to(600, 110);
+    const QRectF card(250, 60, 180, 110);  // straddles the straight line
+    const auto touches = [](const QPainterPath& path, const QRectF& rect) {
+        for (int i = 0; i <= 200; ++i)
+            if (rect.adjusted(2, 2, -2, -2).contains(path.pointAtPercent(i / 200.0)))
+                return true;
+        return false;
+    };
+    QVERIFY(touches(EdgeItem::curve(from, to), card));
+    const QPainterPath round = EdgeItem::route(from, to, {card});
+    QVERIFY(!touches(round, card));
+    QCOMPARE(round.pointAtPercent(0), from);
+    QCOMPARE(round.pointAtPercent(1), to);
+    // Above: the card sits a little below the line's middle.
+    QVERIFY(round.boundingRect().top() < card.top());
+    // A card lower down sends it the other way, under the card.
+    const QRectF high(250, 40, 180, 150);
+    const QPainterPath under = EdgeItem::route(QPointF(0, 170), QPointF(600, 170), {high});
+    QVERIFY(!touches(under, high));
+    QVERIFY(under.boundingRect().bottom() > high.bottom());
+    // Two cards stacked in the way: the lane clears both.
+    const QRectF second(300, card.top() - 90, 180, 80);
+    QVERIFY(!touches(EdgeItem::route(from, to, {card, second}), second));
+    // Nothing in the way, or a backward edge: the plain curve.
+    QCOMPARE(EdgeItem::route(from, to, {QRectF(250, 400, 180, 80)}), EdgeItem::curve(from, to));
+    QCOMPARE(EdgeItem::route(to, from, {card}), EdgeItem::curve(to, from));
+
+    // In a scene: an edge routes round the card between its nodes, and when
+    // that card moves away the edge goes back to the plain curve.
+    Graph g;
+    g.addNode(makeNode("a", "data.read_csv", 0, 100, "A"));
+    g.addNode(makeNode("mid", "transform.scale", 300, 80, "In the way"));
+    g.addNode(makeNode("b", "transform.scale", 700, 90, "B"));
+    g.addEdge({{"a", "table"}, {"b", "train"}});
+    PlainDocument document;
+    document.reset(g);
+    GraphScene scene(&document);
+    EdgeItem* edge = scene.edgeItem({{"a", "table"}, {"b", "train"}});
+    NodeItem* mid = scene.nodeItem("mid");
+    const QRectF midCard = mid->mapRectToScene(mid->cardRect());
+    QVERIFY(!edge->shape().intersects(midCard.adjusted(8, 8, -8, -8)));
+    document.moveNodes({{"mid", QPointF(300, 600)}});
+    QVERIFY(edge->shape().contains(QPointF(
+        450, (edge->fromPort()->sceneAnchor().y() + edge->toPort()->sceneAnchor().y()) / 2)));
 }
 
 void TestCanvasScene::buildsFiveHundredNodesQuickly() {

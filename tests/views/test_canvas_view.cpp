@@ -80,6 +80,7 @@ private slots:
     void wheelZoomsAroundTheCursor();
     void zoomIsClamped();
     void fitToViewShowsEveryNode();
+    void openingShowsReadableText();
     void middleButtonPans();
     void spaceDragPans();
     void rightClickOnNodeAsksForItsMenu();
@@ -139,6 +140,29 @@ void TestCanvasView::fitToViewShowsEveryNode() {
     small.view.fitToView();
     QCOMPARE(small.view.zoom(), 1.0);
     QVERIFY(small.view.visibleSceneRect().contains(small.scene.nodesBoundingRect()));
+}
+
+// Issue 25, item 5: fit zoom made port labels about 6 px. A pipeline too big
+// to fit readably opens at kReadableZoom with its top-left (where the data
+// comes in) in view; one that fits readably is simply fitted.
+void TestCanvasView::openingShowsReadableText() {
+    Canvas big(sampleGraph(), QSize(420, 260));
+    big.view.showReadably();
+    QCOMPARE(big.view.zoom(), CanvasView::kReadableZoom);
+    const QRectF content = big.scene.nodesBoundingRect();
+    const QRectF visible = big.view.visibleSceneRect();
+    QVERIFY2(visible.contains(content.topLeft()), qPrintable(QString("%1,%2 in %3,%4 %5x%6")
+                                                                 .arg(content.left())
+                                                                 .arg(content.top())
+                                                                 .arg(visible.left())
+                                                                 .arg(visible.top())
+                                                                 .arg(visible.width())
+                                                                 .arg(visible.height())));
+    Canvas roomy(sampleGraph(), QSize(1600, 900));
+    roomy.view.showReadably();
+    QVERIFY(roomy.view.zoom() >= CanvasView::kReadableZoom);
+    for (const NodeItem* node : roomy.scene.nodeItems())
+        QVERIFY(roomy.view.visibleSceneRect().contains(node->sceneBoundingRect()));
 }
 
 void TestCanvasView::middleButtonPans() {

@@ -25,7 +25,10 @@ ConnectionDrag::ConnectionDrag(QGraphicsScene* scene, const GraphDocument& docum
                 continue;
             }
             const GraphEdge edge = edgeTo(port);
-            if (!document.whyNotConnect(edge.from, edge.to)) {
+            if (const auto why = document.whyNotConnect(edge.from, edge.to)) {
+                refused_.push_back(port);
+                port->setRefusal(QString::fromStdString(*why));
+            } else {
                 compatible_.push_back(port);
                 port->setHighlight(PortItem::Highlight::Compatible);
             }
@@ -48,6 +51,9 @@ ConnectionDrag::~ConnectionDrag() {
     origin_->setHighlight(PortItem::Highlight::None);
     for (PortItem* port : compatible_) {
         port->setHighlight(PortItem::Highlight::None);
+    }
+    for (PortItem* port : refused_) {
+        port->setRefusal({});
     }
     scene_->removeItem(preview_);
     delete preview_;

@@ -1,6 +1,7 @@
 // ConnectionDrag: one connection being dragged out of a port, from the press
 // on the port to the drop. It owns the preview curve that follows the mouse,
-// lights up every port the document says the origin may connect to, and
+// lights up every port the document says the origin may connect to (and dims
+// the others, their tooltip giving the document's reason), and
 // decides what a drop lands on. It changes nothing in the graph: GraphScene
 // asks the document to connect (or opens quick-add) with what it finds.
 //
@@ -38,6 +39,7 @@ public:
 
     PortItem* origin() const { return origin_; }
     const std::vector<PortItem*>& compatiblePorts() const { return compatible_; }
+    const std::vector<PortItem*>& refusedPorts() const { return refused_; }
     bool isCompatible(const PortItem* port) const;
 
     // The preview follows the mouse, and clings to a compatible port under it.
@@ -65,6 +67,7 @@ private:
     PortItem* origin_;
     QGraphicsPathItem* preview_;
     std::vector<PortItem*> compatible_;
+    std::vector<PortItem*> refused_;  // dimmed, their tooltip says why
 };
 
 }  // namespace sluice

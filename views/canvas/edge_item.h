@@ -2,6 +2,11 @@
 // port to an input port, coloured by the port type, selectable by clicking
 // anywhere near it.
 //
+// An edge whose curve would pass under another card goes round it instead
+// (route()), so it never seems to leave from a port it does not touch; under
+// the pointer it is drawn thicker, over the cards, with both of its ports
+// lit (issue 25, item 6).
+//
 // Contract:
 // - The item mirrors a GraphEdge and never edits the graph. GraphScene
 //   creates and deletes it; on creation it attaches itself to both nodes so a
@@ -13,6 +18,8 @@
 #include <QGraphicsItem>
 #include <QPainterPath>
 #include <QPen>
+
+#include <vector>
 
 #include "graph/graph.h"
 
@@ -41,6 +48,13 @@ public:
     // The curve between two scene points, leaving `from` to the right and
     // entering `to` from the left (shared with the connection preview).
     static QPainterPath curve(QPointF from, QPointF to);
+    // curve(), unless it crosses one of `cards`: then a path that bends to a
+    // horizontal lane above or below them (the shorter way), runs along it
+    // and bends down to `to`, with horizontal tangents at both ends. A
+    // backward edge, or one too short to bend, keeps the plain curve.
+    static QPainterPath route(QPointF from, QPointF to, const std::vector<QRectF>& cards);
+    // Whether the pointer is over it.
+    bool isHovered() const { return hovered_; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -48,6 +62,8 @@ public:
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+    void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
 
 private:
     GraphEdge edge_;
@@ -63,6 +79,8 @@ private:
     QPen pen_;
     QPen haloPen_;
     QPen gapPen_;
+    QPen hoverPen_;
+    bool hovered_ = false;
 };
 
 }  // namespace sluice

@@ -158,6 +158,10 @@ void GraphScene::rebuild() {
     for (QGraphicsItem* item : created) {
         addItem(item);
     }
+    // Routing round cards needs them in the scene: now they are.
+    for (const auto& [edge, item] : edges_) {
+        item->updatePath();
+    }
     growSceneRect(nodesBoundingRect());
     emit contentsChanged();
 }
@@ -197,7 +201,10 @@ void GraphScene::onNodeMoved(const QString& qid) {
     const GraphNode* node = document_->graph().node(id);
     NodeItem* item = nodeItem(id);
     if (node && item) {
+        const QRectF before = item->sceneBoundingRect();
         item->setPositionFromModel(modelPosition(*node));
+        rerouteEdgesNear(before);
+        rerouteEdgesNear(item->sceneBoundingRect());
         growSceneRect(item->sceneBoundingRect());
         emit contentsChanged();
     }
@@ -219,7 +226,17 @@ void GraphScene::syncEdges() {
         if (!edges_.count(edge)) {
             if (EdgeItem* item = createEdgeItem(edge)) {
                 addItem(item);
+                item->updatePath();
             }
+        }
+    }
+}
+
+void GraphScene::rerouteEdgesNear(const QRectF& rect) {
+    // A card moved into (or out of) an edge's way: that edge re-routes.
+    for (QGraphicsItem* item : items(rect, Qt::IntersectsItemBoundingRect)) {
+        if (item->type() == EdgeItem::Type) {
+            static_cast<EdgeItem*>(item)->updatePath();
         }
     }
 }

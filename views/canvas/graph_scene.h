@@ -94,6 +94,8 @@ public:
     bool isConnecting() const { return drag_ != nullptr; }
     // Ports the connection being dragged may end on (empty when none is).
     std::vector<PortItem*> compatiblePorts() const;
+    // Ports it cannot end on, dimmed with the reason in their tooltip.
+    std::vector<PortItem*> refusedPorts() const;
 
 signals:
     // First thing in the destructor, while this is still a GraphScene:
@@ -139,6 +141,7 @@ private:
     // Adds and removes edge items until they match graph().edges().
     void syncEdges();
     void growSceneRect(const QRectF& rect);
+    void rerouteEdgesNear(const QRectF& rect);
     void restyle();
 
     // After a drag of nodes: one moveNodes with every node that moved.

@@ -78,6 +78,10 @@ std::vector<PortItem*> GraphScene::compatiblePorts() const {
     return drag_ ? drag_->compatiblePorts() : std::vector<PortItem*>{};
 }
 
+std::vector<PortItem*> GraphScene::refusedPorts() const {
+    return drag_ ? drag_->refusedPorts() : std::vector<PortItem*>{};
+}
+
 void GraphScene::commitMoves() {
     std::map<std::string, QPointF> positions;
     for (const std::string& id : selectedNodeIds()) {

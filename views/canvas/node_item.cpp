@@ -28,6 +28,7 @@ constexpr qreal kFooter = 10.0;         // space under the last port row (progre
 constexpr qreal kSelectionGap = 2.5;    // selection ring distance outside the card
 constexpr qreal kSparkMinWidth = 44.0;  // narrower than this, a sparkline says nothing
 constexpr qreal kSparkGap = 8.0;        // distance from port labels
+constexpr qreal kLabelGap = 12.0;       // least space between an input and an output label
 // Below these zoom levels text is unreadable; skipping it keeps a zoomed-out
 // 500-node canvas cheap to draw and less noisy.
 constexpr qreal kMinLodForLabels = 0.45;
@@ -37,27 +38,21 @@ QString fromStd(std::string_view s) {
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
-// The header and stripe shapes are the same for every card (same width and
-// corner radius), so they are built once.
-const QPainterPath& headerPath() {
-    static const QPainterPath path = [] {
-        QPainterPath card;
-        card.addRoundedRect(QRectF(0, 0, NodeItem::kWidth, 2 * NodeItem::kHeaderHeight),
-                            NodeItem::kCornerRadius, NodeItem::kCornerRadius);
-        QPainterPath top;
-        top.addRect(QRectF(0, 0, NodeItem::kWidth, NodeItem::kHeaderHeight));
-        return card.intersected(top);
-    }();
-    return path;
+// The header (rounded on top only) and the category stripe of a card of
+// `width`.
+QPainterPath headerPathFor(qreal width) {
+    QPainterPath card;
+    card.addRoundedRect(QRectF(0, 0, width, 2 * NodeItem::kHeaderHeight), NodeItem::kCornerRadius,
+                        NodeItem::kCornerRadius);
+    QPainterPath top;
+    top.addRect(QRectF(0, 0, width, NodeItem::kHeaderHeight));
+    return card.intersected(top);
 }
 
-const QPainterPath& stripePath() {
-    static const QPainterPath path = [] {
-        QPainterPath top;
-        top.addRect(QRectF(0, 0, NodeItem::kWidth, kStripeHeight));
-        return headerPath().intersected(top);
-    }();
-    return path;
+QPainterPath stripePathFor(qreal width) {
+    QPainterPath top;
+    top.addRect(QRectF(0, 0, width, kStripeHeight));
+    return headerPathFor(width).intersected(top);
 }
 
 }  // namespace
@@ -80,7 +75,7 @@ NodeItem::NodeItem(const GraphNode& node, const NodeType* type, const CanvasStyl
             {rows, static_cast<int>(info.inputs.size()), static_cast<int>(info.outputs.size())});
         ports_.reserve(info.inputs.size() + info.outputs.size());
         auto addPorts = [this](const std::vector<PortSpec>& specs, PortDirection direction) {
-            const qreal x = direction == PortDirection::Input ? 0.0 : kWidth;
+            const qreal x = direction == PortDirection::Input ? 0.0 : width_;
             for (std::size_t i = 0; i < specs.size(); ++i) {
                 const qreal y = kHeaderHeight + kRowHeight * (static_cast<qreal>(i) + 0.5);
                 ports_.push_back(new PortItem(this, specs[i], direction, QPointF(x, y)));
@@ -106,6 +101,20 @@ void NodeItem::setTitle(const QString& title) {
     layoutText();
     updateToolTip();
     update();
+}
+
+void NodeItem::setWidth(qreal width) {
+    if (width == width_ && !headerPath_.isEmpty())
+        return;
+    prepareGeometryChange();
+    width_ = width;
+    headerPath_ = headerPathFor(width);
+    stripePath_ = stripePathFor(width);
+    for (PortItem* p : ports_)
+        if (!p->isInput())
+            p->setPos(width_, p->pos().y());
+    for (EdgeItem* e : edges_)
+        e->updatePath();
 }
 
 void NodeItem::setPositionFromModel(QPointF position) {
@@ -157,10 +166,29 @@ PortItem* NodeItem::port(std::string_view name, PortDirection direction) const {
 
 void NodeItem::attachEdge(EdgeItem* edge) {
     edges_.push_back(edge);
+    inputsChanged();
 }
 
 void NodeItem::detachEdge(EdgeItem* edge) {
     edges_.erase(std::remove(edges_.begin(), edges_.end(), edge), edges_.end());
+    inputsChanged();
+}
+
+void NodeItem::inputsChanged() {
+    // The red marks of required inputs and the card's list of them.
+    for (PortItem* p : ports_)
+        if (p->isInput())
+            p->update();
+    update();
+    updateToolTip();
+}
+
+QStringList NodeItem::missingInputs() const {
+    QStringList labels;
+    for (const PortItem* p : ports_)
+        if (p->isMissingInput())
+            labels << p->label();
+    return labels;
 }
 
 void NodeItem::refreshStyle() {
@@ -209,11 +237,19 @@ void NodeItem::updateBadgeText() {
 }
 
 void NodeItem::layoutText() {
-    // Elided once here, not on every paint.
+    // The card grows to show its title and port labels whole, up to
+    // kMaxWidth (issue 25, item 5: "Random forest cla…"); beyond that the
+    // text is elided, once here rather than on every paint.
     const qreal titleLeft = kPad + kGlyphSize + 8;
-    const qreal titleWidth = kWidth - titleLeft - kPad;
+    qreal widestLabel = 0;  // labels get half the card each side
+    for (const PortItem* p : ports_)
+        widestLabel = std::max(widestLabel, style_->labelMetrics.horizontalAdvance(p->label()));
+    const qreal wanted = std::max(titleLeft + style_->titleMetrics.horizontalAdvance(title_) + kPad,
+                                  2 * (kPad + 4 + widestLabel) + kLabelGap);
+    setWidth(std::clamp(std::ceil(wanted / kWidthStep) * kWidthStep, kWidth, kMaxWidth));
+    const qreal titleWidth = width_ - titleLeft - kPad;
     elidedTitle_ = style_->titleMetrics.elidedText(title_, Qt::ElideRight, titleWidth);
-    const qreal labelWidth = kWidth / 2 - kPad - 4;
+    const qreal labelWidth = width_ / 2 - kPad - 4;
     elidedLabels_.clear();
     elidedLabels_.reserve(ports_.size());
     for (const PortItem* p : ports_) {
@@ -229,7 +265,7 @@ void NodeItem::placeSparkline() {
     const int rows =
         static_cast<int>(std::lround((height_ - kHeaderHeight - kFooter) / kRowHeight));
     std::vector<qreal> left(static_cast<std::size_t>(std::max(rows, 1)), kPad + 2);
-    std::vector<qreal> right(left.size(), kWidth - kPad - 2);
+    std::vector<qreal> right(left.size(), width_ - kPad - 2);
     int inputs = 0, outputs = 0;
     for (std::size_t i = 0; i < ports_.size(); ++i) {
         const PortItem* p = ports_[i];
@@ -241,7 +277,7 @@ void NodeItem::placeSparkline() {
         } else {
             const auto row = static_cast<std::size_t>(outputs++);
             if (row < right.size())
-                right[row] = kWidth - kPad - 2 - width - kSparkGap;
+                right[row] = width_ - kPad - 2 - width - kSparkGap;
         }
     }
     std::size_t best = 0;
@@ -255,7 +291,7 @@ void NodeItem::placeSparkline() {
         sparklineRect_ = QRectF(left[best], top + 4, right[best] - left[best], kRowHeight - 8);
     } else {
         // No room between the labels: a thin strip over the footer.
-        sparklineRect_ = QRectF(kPad, height_ - kFooter - 2, kWidth - 2 * kPad, kFooter - 4);
+        sparklineRect_ = QRectF(kPad, height_ - kFooter - 2, width_ - 2 * kPad, kFooter - 4);
     }
 }
 
@@ -297,6 +333,12 @@ void NodeItem::updateToolTip() {
     if (!status.isEmpty()) {
         tip += QStringLiteral("<br>") + status.toHtmlEscaped();
     }
+    if (const QStringList missing = missingInputs(); !missing.isEmpty()) {
+        tip += QStringLiteral("<br><span style=\"color:%1\">%2</span>")
+                   .arg(style_->colors.failed.name(), QObject::tr("Not connected yet: %1")
+                                                          .arg(missing.join(QStringLiteral(", ")))
+                                                          .toHtmlEscaped());
+    }
     if (!sparkline_.isEmpty()) {
         const QString name = sparklineLabel_.isEmpty() ? QObject::tr("metric") : sparklineLabel_;
         tip += QStringLiteral("<br>") + QObject::tr("Latest %1: %2")
@@ -324,7 +366,7 @@ QRectF NodeItem::boundingRect() const {
     // The card plus what hangs outside it: the pill above the top edge, the
     // selection ring and the drop shadow. Ports are children with their own.
     const qreal m = kSelectionGap + 2;
-    return QRectF(-m, -kBadgeHeight / 2 - 1, kWidth + 2 * m,
+    return QRectF(-m, -kBadgeHeight / 2 - 1, width_ + 2 * m,
                   height_ + kBadgeHeight / 2 + 1 + m + 2);
 }
 
@@ -350,7 +392,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         painter->setFont(style_->titleFont);
         painter->setPen(dimmed ? c.mutedText : c.text);
         const qreal titleLeft = kPad + kGlyphSize + 8;
-        painter->drawText(QRectF(titleLeft, kStripeHeight, kWidth - titleLeft - kPad,
+        painter->drawText(QRectF(titleLeft, kStripeHeight, width_ - titleLeft - kPad,
                                  kHeaderHeight - kStripeHeight),
                           Qt::AlignLeft | Qt::AlignVCenter, elidedTitle_);
         paintSparkline(painter);
@@ -426,9 +468,9 @@ void NodeItem::paintCard(QPainter* painter, bool detailed) const {
     painter->setBrush(c.card);
     painter->drawRoundedRect(card, kCornerRadius, kCornerRadius);
     painter->setBrush(mixColors(c.card, accent, c.dark ? 0.16 : 0.09));
-    painter->drawPath(headerPath());
+    painter->drawPath(headerPath_);
     painter->setBrush(accent);
-    painter->drawPath(stripePath());
+    painter->drawPath(stripePath_);
 
     const bool failed = badge_.state == NodeBadge::State::Failed;
     painter->setBrush(Qt::NoBrush);
@@ -449,24 +491,30 @@ void NodeItem::paintCard(QPainter* painter, bool detailed) const {
         for (std::size_t i = 0; i < ports_.size(); ++i) {
             const PortItem* p = ports_[i];
             const qreal y = p->pos().y() - kRowHeight / 2;
+            // A port a dragged connection cannot reach fades with its dot.
+            QColor labelColor = p->isMissingInput() ? c.failed : c.mutedText;
+            if (p->highlight() == PortItem::Highlight::Refused) {
+                labelColor.setAlphaF(0.35f);
+            }
+            painter->setPen(labelColor);
             if (p->isInput()) {
-                painter->drawText(QRectF(kPad + 2, y, kWidth / 2, kRowHeight),
+                painter->drawText(QRectF(kPad + 2, y, width_ / 2, kRowHeight),
                                   Qt::AlignLeft | Qt::AlignVCenter, elidedLabels_[i]);
             } else {
-                painter->drawText(QRectF(kWidth / 2 - kPad - 2, y, kWidth / 2, kRowHeight),
+                painter->drawText(QRectF(width_ / 2 - kPad - 2, y, width_ / 2, kRowHeight),
                                   Qt::AlignRight | Qt::AlignVCenter, elidedLabels_[i]);
             }
         }
         if (!known_) {
             painter->setPen(c.failed);
-            painter->drawText(QRectF(kPad, kHeaderHeight, kWidth - 2 * kPad, kRowHeight),
+            painter->drawText(QRectF(kPad, kHeaderHeight, width_ - 2 * kPad, kRowHeight),
                               Qt::AlignCenter, QObject::tr("unknown node type"));
         }
     }
 
     if (badge_.state == NodeBadge::State::Running) {
         // The progress bar runs along the bottom of the card.
-        const QRectF track(kPad, height_ - 6, kWidth - 2 * kPad, 3);
+        const QRectF track(kPad, height_ - 6, width_ - 2 * kPad, 3);
         painter->setPen(Qt::NoPen);
         painter->setBrush(c.progressTrack);
         painter->drawRoundedRect(track, 1.5, 1.5);
@@ -512,7 +560,7 @@ void NodeItem::paintBadge(QPainter* painter) const {
             solid = false;
             break;
     }
-    const QRectF pill(kWidth - kBadgeInset - badgeWidth_, -kBadgeHeight / 2, badgeWidth_,
+    const QRectF pill(width_ - kBadgeInset - badgeWidth_, -kBadgeHeight / 2, badgeWidth_,
                       kBadgeHeight);
     if (solid) {
         painter->setPen(Qt::NoPen);

@@ -8,14 +8,17 @@
 //   changes it (title, model position, badge). It never edits the graph: a
 //   user drag moves the item live and GraphScene commits the new position
 //   through the document on release.
-// - Its geometry is fixed by its type's ports: rows of kRowHeight under a
+// - Its height is fixed by its type's ports: rows of kRowHeight under a
 //   header of kHeaderHeight, so with the card on the grid every port sits on
-//   a grid line too.
+//   a grid line too. Its width grows with its title and port labels, in
+//   grid steps, from kWidth to kMaxWidth.
 // - It paints into a device-coordinate cache: the card is redrawn only when
 //   its content, selection, style or the zoom changes, never while panning.
 #pragma once
 
 #include <QGraphicsItem>
+#include <QPainterPath>
+#include <QStringList>
 #include <QVector>
 
 #include <string>
@@ -36,7 +39,11 @@ class NodeItem : public QGraphicsItem {
 public:
     enum { Type = UserType + 1 };
 
+    // A card is kWidth wide, wider (in kWidthStep steps, up to kMaxWidth)
+    // when its title or port labels need it.
     static constexpr qreal kWidth = 180.0;
+    static constexpr qreal kMaxWidth = 320.0;
+    static constexpr qreal kWidthStep = 20.0;  // the grid: ports stay on it
     static constexpr qreal kHeaderHeight = 30.0;
     static constexpr qreal kRowHeight = 20.0;
     static constexpr qreal kCornerRadius = 7.0;
@@ -83,11 +90,15 @@ public:
     void attachEdge(EdgeItem* edge);
     void detachEdge(EdgeItem* edge);
     const std::vector<EdgeItem*>& edges() const { return edges_; }
+    // Labels of the required inputs no edge reaches (marked red on the card
+    // and listed in its tooltip).
+    QStringList missingInputs() const;
 
     // The style changed (palette or font): lay text out again and repaint.
     void refreshStyle();
 
-    QRectF cardRect() const { return QRectF(0, 0, kWidth, height_); }
+    QRectF cardRect() const { return QRectF(0, 0, width_, height_); }
+    qreal width() const { return width_; }
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -99,7 +110,9 @@ protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
 
 private:
+    void inputsChanged();
     void layoutText();
+    void setWidth(qreal width);
     void updateBadgeText();
     void updateToolTip();
     void paintCard(QPainter* painter, bool detailed) const;
@@ -113,6 +126,9 @@ private:
     NodeCategory category_ = NodeCategory::Transform;
     bool known_ = false;
     qreal height_ = 0;
+    qreal width_ = kWidth;
+    QPainterPath headerPath_;
+    QPainterPath stripePath_;
 
     QString title_;
     QString elidedTitle_;

@@ -5,6 +5,8 @@
 // Contract:
 // - A port never changes the graph: connection drags are run by GraphScene
 //   (see connection_drag.h), which asks ports for their endpoint and anchor.
+// - While a connection is dragged, ports it cannot reach are dimmed and
+//   their tooltip gives the document's reason (setRefusal).
 // - Its position is fixed relative to the node (left edge for inputs, right
 //   edge for outputs); sceneAnchor() is where edges attach.
 #pragma once
@@ -34,6 +36,7 @@ public:
         None,
         Compatible,  // a connection being dragged may end here
         Origin,      // the connection being dragged starts here
+        Refused,     // a connection being dragged cannot end here (dimmed)
     };
 
     PortItem(NodeItem* node, const PortSpec& spec, PortDirection direction, QPointF centre);
@@ -45,12 +48,21 @@ public:
     PortType portType() const { return portType_; }
     PortDirection direction() const { return direction_; }
     bool isInput() const { return direction_ == PortDirection::Input; }
+    // A required input no edge reaches: drawn as a red ring so the gap is
+    // seen before a run fails on it (issue 25, item 10).
+    bool isMissingInput() const;
     Endpoint endpoint() const;
     // Where edges attach, in scene coordinates.
     QPointF sceneAnchor() const { return scenePos(); }
 
     Highlight highlight() const { return highlight_; }
     void setHighlight(Highlight highlight);
+    // Lit while the pointer is over one of its edges.
+    void setEdgeHovered(bool on);
+    bool isEdgeHovered() const { return edgeHovered_; }
+    // While a connection is dragged: dims the port and makes its tooltip
+    // say why the connection cannot end here; an empty reason restores it.
+    void setRefusal(const QString& reason);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -66,8 +78,11 @@ private:
     QString label_;
     PortType portType_;
     PortDirection direction_;
+    bool required_;
     Highlight highlight_ = Highlight::None;
+    QString helpTip_;  // the tooltip outside connection drags
     bool hovered_ = false;
+    bool edgeHovered_ = false;
 };
 
 }  // namespace sluice
