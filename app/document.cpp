@@ -189,13 +189,16 @@ PasteResult Document::pasteNodes(const QString& text, QPointF offset) {
     }
 }
 
-std::optional<QPointF> Document::clipboardOrigin(const QString& text) const {
+std::optional<QRectF> Document::clipboardBounds(const QString& text) const {
     try {
         const Graph copied = graphFromClipboard(text.toStdString(), registry_);
-        QPointF origin(copied.nodes()[0].x, copied.nodes()[0].y);  // never empty
-        for (const auto& n : copied.nodes())
-            origin = {std::min(origin.x(), n.x), std::min(origin.y(), n.y)};
-        return origin;
+        QPointF low(copied.nodes()[0].x, copied.nodes()[0].y);  // never empty
+        QPointF high = low;
+        for (const auto& n : copied.nodes()) {
+            low = {std::min(low.x(), n.x), std::min(low.y(), n.y)};
+            high = {std::max(high.x(), n.x), std::max(high.y(), n.y)};
+        }
+        return QRectF(low, high);
     } catch (const ClipboardError&) {
         return std::nullopt;
     }

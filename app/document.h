@@ -24,6 +24,7 @@
 
 #include <QList>
 #include <QPointF>
+#include <QRectF>
 #include <QString>
 #include <QStringList>
 #include <QUndoStack>
@@ -96,9 +97,10 @@ public:
     // Pastes with fresh ids, params, titles and internal edges kept, positions
     // shifted by `offset`, as one undo step; selects nothing itself.
     PasteResult pasteNodes(const QString& text, QPointF offset);
-    // The top-left of the copied nodes' positions, so that pasting at the
-    // cursor is pasteNodes(text, cursor - origin); nullopt for junk.
-    std::optional<QPointF> clipboardOrigin(const QString& text) const;
+    // The rectangle the copied nodes' positions span (their top-left
+    // corners), so that pasting at the cursor is pasteNodes(text, cursor -
+    // topLeft()); nullopt for junk.
+    std::optional<QRectF> clipboardBounds(const QString& text) const;
     // Copy and paste shifted by kDuplicateOffset (without going through text),
     // as one undo step; returns the new ids.
     std::vector<std::string> duplicate(const std::vector<std::string>& ids);

@@ -17,11 +17,13 @@
 
 #include "app/about_dialog.h"
 #include "app/chart_feed.h"
+#include "app/column_peek.h"
 #include "app/crash_handler.h"
 #include "app/document.h"
 #include "app/file_controller.h"
 #include "app/run_controller.h"
 #include "app/shortcuts_dialog.h"
+#include "app/user_guide_dialog.h"
 #include "app/window_actions.h"
 #include "resources/sluice_resources.h"
 #include "views/canvas/graph_scene.h"
@@ -60,6 +62,7 @@ MainWindow::MainWindow(QWidget* parent)
     canvas_->viewport()->installEventFilter(this);  // node types dropped from the library
     setCentralWidget(canvas_);
     actions_ = std::make_unique<WindowActions>(this);
+    peek_ = std::make_unique<ColumnPeek>(document_->registry());
     createDocks();
     createMenusAndToolbar();
     connectFiles();
@@ -128,15 +131,23 @@ void MainWindow::createDocks() {
     });
     inspector_->setColumnProvider([this](const std::string& node, const std::string&) {
         // Column pickers list the columns of the table feeding the node's first
-        // table input, as the last run produced it.
+        // table input, as the last run produced it, or else as a peek at the
+        // data shows them (column_peek.h).
         const GraphNode* n = document_->graph().node(node);
         const NodeType* type = n ? document_->registry().find(n->type) : nullptr;
         if (!type)
             return QStringList();
-        for (const PortSpec& port : type->info().inputs)
-            if (port.type == PortType::Table)
-                return runner_->columnsOf(QString::fromStdString(node),
-                                          QString::fromStdString(port.name));
+        for (const PortSpec& port : type->info().inputs) {
+            if (port.type != PortType::Table)
+                continue;
+            const QStringList ran =
+                runner_->columnsOf(QString::fromStdString(node), QString::fromStdString(port.name));
+            if (!ran.isEmpty())
+                return ran;
+            return peek_
+                ->columns(document_->graph(), {node, port.name}, baseDirectory().toStdString())
+                .value_or(QStringList());
+        }
         return QStringList();
     });
 }
@@ -183,7 +194,7 @@ void MainWindow::createMenusAndToolbar() {
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
-    help->addAction(a.shortcuts);
+    help->addActions({a.userGuide, a.shortcuts});
     help->addSeparator();
     help->addActions({a.about, a.aboutQt});
 
@@ -220,6 +231,16 @@ void MainWindow::createMenusAndToolbar() {
     connect(a.runToSelected, &QAction::triggered, this, &MainWindow::runToSelected);
     connect(a.stop, &QAction::triggered, this, &MainWindow::stopRun);
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(a.userGuide, &QAction::triggered, this, [this] {
+        // One guide window: F1 again brings it to the front.
+        if (!guide_) {
+            guide_ = new UserGuideDialog(this);
+            guide_->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        guide_->show();
+        guide_->raise();
+        guide_->activateWindow();
+    });
     connect(a.shortcuts, &QAction::triggered, this, [this] {
         auto* dialog = new ShortcutsDialog(menuBar(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -258,7 +279,7 @@ void MainWindow::connectDocument() {
     connect(document_, &GraphDocument::graphReset, this, [this] {
         scheduleBadgeRefresh();
         updateTitle();
-        pasteCount_ = 0;
+        lastPasteAnchor_.reset();
     });
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointF>
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 class QMenu;
 
@@ -12,6 +14,7 @@ namespace sluice {
 class AboutDialog;
 class CanvasView;
 class ChartFeed;
+class ColumnPeek;
 class Document;
 class FileController;
 class GraphScene;
@@ -20,6 +23,7 @@ class NodeLibrary;
 class OutputPreview;
 class PipelineWatcher;
 class SweepDialog;
+class UserGuideDialog;
 class RunController;
 class RunLog;
 class RunsPanel;
@@ -144,9 +148,14 @@ private:
     ChartFeed* chartFeed_ = nullptr;
     PipelineWatcher* watcher_ = nullptr;
     std::unique_ptr<WindowActions> actions_;
+    std::unique_ptr<ColumnPeek> peek_;  // columns before a run
     QPointer<AboutDialog> about_;
     QPointer<SweepDialog> sweep_;
+    QPointer<UserGuideDialog> guide_;
     QPointer<OutputPreview> preview_;
+    // Pastes in a row at one place cascade (pasteClipboard).
+    static constexpr qreal kPasteGap = 40.0;
+    std::optional<QPointF> lastPasteAnchor_;
     int pasteCount_ = 0;
     bool badgeRefreshPending_ = false;
 };

@@ -2,6 +2,7 @@
 // from the library.
 #include <QApplication>
 #include <QClipboard>
+#include <QCursor>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMenu>
@@ -50,7 +51,7 @@ void MainWindow::copySelection() {
     if (nodes.empty())
         return;
     QApplication::clipboard()->setText(document_->copyNodes(nodes));
-    pasteCount_ = 0;
+    lastPasteAnchor_.reset();  // the next paste starts afresh
     statusBar()->showMessage(tr("Copied %n node(s)", nullptr, static_cast<int>(nodes.size())),
                              3000);
 }
@@ -64,14 +65,36 @@ void MainWindow::cutSelection() {
 
 void MainWindow::pasteClipboard() {
     const QString text = QApplication::clipboard()->text();
-    // Each paste of the same clipboard lands a step further, not on top.
-    ++pasteCount_;
-    const PasteResult result = document_->pasteNodes(text, QPointF(30, 30) * pasteCount_);
+    const std::optional<QRectF> copied = document_->clipboardBounds(text);
+    if (!copied) {
+        const PasteResult refused = document_->pasteNodes(text, {});  // for its reason
+        statusBar()->showMessage(tr("Nothing to paste: %1").arg(refused.error), 6000);
+        return;
+    }
+    // With the pointer on the canvas the copies land there, their top-left
+    // at the pointer; from the keyboard or a menu, just below the copied
+    // nodes. Pasting again at the same place cascades, never covers.
+    const QPoint cursor = canvas_->viewport()->mapFromGlobal(QCursor::pos());
+    const bool atCursor = canvas_->viewport()->rect().contains(cursor);
+    const QPointF anchor =
+        atCursor ? scene_->snapped(canvas_->mapToScene(cursor)) : copied->topLeft();
+    pasteCount_ = (lastPasteAnchor_ && *lastPasteAnchor_ == anchor) ? pasteCount_ + 1 : 0;
+    lastPasteAnchor_ = anchor;
+    QPointF offset = anchor - copied->topLeft() + Document::kDuplicateOffset * pasteCount_;
+    if (!atCursor) {
+        qreal tallest = NodeItem::kHeaderHeight;
+        for (const NodeItem* item : scene_->nodeItems())
+            tallest = std::max(tallest, item->cardRect().height());
+        offset = QPointF(0, (copied->height() + tallest + kPasteGap) * (pasteCount_ + 1));
+    }
+    const PasteResult result = document_->pasteNodes(text, offset);
     if (!result.ok()) {
         statusBar()->showMessage(tr("Nothing to paste: %1").arg(result.error), 6000);
         return;
     }
     selectNodes(result.nodes);
+    if (NodeItem* first = scene_->nodeItem(result.nodes.front()))
+        canvas_->ensureVisible(first, 40, 40);
 }
 
 void MainWindow::duplicateSelection() {

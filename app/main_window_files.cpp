@@ -8,12 +8,14 @@
 #include <QStatusBar>
 #include <QTimer>
 
+#include "app/document.h"
 #include "app/file_controller.h"
 #include "app/main_window.h"
 #include "app/run_controller.h"
 #include "app/window_actions.h"
 #include "views/canvas/graph_scene.h"
 #include "views/canvas_view.h"
+#include "views/preview/output_preview.h"
 #include "views/run_log.h"
 
 namespace sluice {
@@ -34,16 +36,23 @@ void MainWindow::connectFiles() {
     connect(files_, &FileController::logLine, log_, &RunLog::appendLine);
     // The run's graph is about to go; its results and badges once it went.
     connect(files_, &FileController::aboutToReplace, runner_, &RunController::stop);
+    // Nothing of the old pipeline may stay on screen: its results, badges,
+    // log lines and preview window all describe nodes that are gone.
     connect(files_, &FileController::replaced, this, [this] {
         runner_->forgetResults();
         scene_->clearBadges();
+        log_->clearLog();
+        if (preview_)
+            preview_->close();
     });
     connect(files_, &FileController::opened, this, [this] {
         // Once the window has its final size (it may not be shown yet).
-        QTimer::singleShot(0, canvas_, &CanvasView::fitToView);
+        QTimer::singleShot(0, canvas_, &CanvasView::showReadably);
     });
     // Relative paths now resolve against the new folder.
     connect(files_, &FileController::savedAs, this, &MainWindow::scheduleBadgeRefresh);
+    // Save As names an untitled pipeline: the title follows the file.
+    connect(document_, &Document::filePathChanged, this, &MainWindow::updateTitle);
 }
 
 bool MainWindow::openFile(const QString& path, bool quiet) {

@@ -93,6 +93,8 @@ WindowActions::WindowActions(QWidget* window) {
         QObject::tr("Run the pipeline again whenever a file it reads changes"));
     watchInterval = make(window, QObject::tr("Watch &Interval…"), "watchIntervalAction");
 
+    userGuide = make(window, QObject::tr("&User Guide"), "userGuideAction",
+                     standard(K::HelpContents, K(Qt::Key_F1)));
     shortcuts = make(window, QObject::tr("&Keyboard Shortcuts"), "shortcutsAction");
     about = make(window, QObject::tr("&About Sluice"), "aboutAction");
     about->setMenuRole(QAction::AboutRole);

@@ -46,6 +46,7 @@ struct WindowActions {
     QAction* watchInputs;    // checkable: re-run when input files change
     QAction* watchInterval;  // asks for the minimum seconds between watched runs
     // Help
+    QAction* userGuide;  // Help > User Guide (F1)
     QAction* shortcuts;  // Help > Keyboard Shortcuts
     QAction* about;
     QAction* aboutQt;

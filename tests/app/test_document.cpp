@@ -514,15 +514,17 @@ void TestDocument::copyPasteBetweenDocumentsAndThroughText() {
     // Only the edges between the copied nodes: split->scale twice, scale->forest.
     QCOMPARE(clip["edges"].size(), 3u);
 
-    // Pasting at a cursor: the offset is the cursor minus the copied nodes' top-left.
-    const auto origin = source.clipboardOrigin(text);
-    QVERIFY(origin);
-    QCOMPARE(*origin,
-             QPointF(std::min({source.graph().node("split")->x, source.graph().node("scale")->x,
-                               source.graph().node("forest")->x}),
-                     std::min({source.graph().node("split")->y, source.graph().node("scale")->y,
-                               source.graph().node("forest")->y})));
-    QVERIFY(!source.clipboardOrigin(QStringLiteral("junk")));
+    // Pasting at a cursor: the offset is the cursor minus the copied nodes'
+    // top-left; the span says how far below them a keyboard paste goes.
+    const auto bounds = source.clipboardBounds(text);
+    QVERIFY(bounds);
+    const auto xs = {source.graph().node("split")->x, source.graph().node("scale")->x,
+                     source.graph().node("forest")->x};
+    const auto ys = {source.graph().node("split")->y, source.graph().node("scale")->y,
+                     source.graph().node("forest")->y};
+    QCOMPARE(bounds->topLeft(), QPointF(std::min(xs), std::min(ys)));
+    QCOMPARE(bounds->bottomRight(), QPointF(std::max(xs), std::max(ys)));
+    QVERIFY(!source.clipboardBounds(QStringLiteral("junk")));
 
     Document target;
     target.addNode("data.read_csv", {});  // takes "n1"

@@ -7,8 +7,10 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QContextMenuEvent>
+#include <QCursor>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
@@ -168,6 +170,36 @@ private slots:
         QVERIFY(combo->findText("species") >= 0);
     }
 
+    // Issue 25, item 3: before any run, pickers list what a peek at the data
+    // shows, through readers and transforms; behind a learner they say to run
+    // upstream first. The document is left as it was.
+    void columnPickersKnowTheColumnsBeforeARun() {
+        MainWindow window;
+        QVERIFY(window.openFile(kExamples + "/iris.sluice", true));
+        const Graph before = window.document()->graph();
+        const auto targetCombo = [&](const char* node) {
+            window.scene()->clearSelection();
+            window.scene()->nodeItem(node)->setSelected(true);
+            ParamField* target = window.inspector()->field("target");
+            target->refreshColumns();
+            return qobject_cast<QComboBox*>(target->editor());
+        };
+        for (const char* node : {"columns", "forest"}) {  // after the reader; after 3 transforms
+            QComboBox* combo = targetCombo(node);
+            QVERIFY2(
+                combo && combo->findText("petal_length") >= 0 && combo->findText("species") >= 0,
+                node);
+            QVERIFY(!combo->lineEdit()->placeholderText().contains("run upstream"));
+        }
+        QComboBox* score = targetCombo("score_forest");  // behind Predict and a learner
+        QCOMPARE(score->count(), 0);
+        QVERIFY2(score->lineEdit()->placeholderText().contains("run upstream to see columns"),
+                 qPrintable(score->lineEdit()->placeholderText()));
+        QVERIFY(!window.runner()->outputs("read"));  // nothing ran for real
+        QCOMPARE(window.document()->graph().node("read")->params, before.node("read")->params);
+        QVERIFY(!window.document()->isModified());
+    }
+
     void dockLayoutPersists() {
         {
             MainWindow window;
@@ -265,6 +297,49 @@ private slots:
         second.actions().paste->trigger();
         QVERIFY(second.document()->graph().empty());
         QVERIFY(second.statusBar()->currentMessage().contains("Nothing to paste"));
+    }
+
+    // Issue 25, item 9: a paste never lands on top of the original. From the
+    // keyboard it goes below the copied nodes; with the pointer on the
+    // canvas, at the pointer; again at the same place, a step further.
+    void pasteLandsBelowOrAtThePointer() {
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const std::string original = window.document()->addNode("transform.scale", {100, 100});
+        window.scene()->nodeItem(original)->setSelected(true);
+        window.actions().copy->trigger();
+        const auto cardOf = [&](const std::string& id) {
+            NodeItem* item = window.scene()->nodeItem(id);
+            return item->mapRectToScene(item->cardRect());
+        };
+        const auto newest = [&] { return window.document()->graph().nodes().back().id; };
+
+        QCursor::setPos(window.mapToGlobal(QPoint(-500, -500)));  // off the canvas
+        window.actions().paste->trigger();
+        const std::string below = newest();
+        QVERIFY(below != original);
+        QVERIFY(!cardOf(below).intersects(cardOf(original)));
+        QCOMPARE(cardOf(below).left(), cardOf(original).left());
+        QVERIFY(cardOf(below).top() > cardOf(original).bottom());
+        QCOMPARE(window.scene()->selectedNodeIds(), std::vector<std::string>{below});
+        window.actions().paste->trigger();
+        const std::string further = newest();
+        QVERIFY(!cardOf(further).intersects(cardOf(below)));
+        QVERIFY(cardOf(further).top() > cardOf(below).bottom());
+
+        QWidget* viewport = window.canvas()->viewport();
+        const QPoint pointer(viewport->width() / 2 + 37, viewport->height() / 3 + 11);
+        QCursor::setPos(viewport->mapToGlobal(pointer));
+        const QPointF target = window.scene()->snapped(window.canvas()->mapToScene(pointer));
+        window.actions().paste->trigger();
+        const GraphNode* atPointer = window.document()->graph().node(newest());
+        QCOMPARE(QPointF(atPointer->x, atPointer->y), target);
+        window.actions().paste->trigger();
+        const GraphNode* cascaded = window.document()->graph().node(newest());
+        QCOMPARE(QPointF(cascaded->x, cascaded->y), target + Document::kDuplicateOffset);
+        QCOMPARE(window.document()->graph().nodes().size(), 5u);
     }
 
     void saveReopenGivesTheSameGraph() {

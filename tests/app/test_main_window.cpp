@@ -219,8 +219,8 @@ void TestMainWindow::menusHoldOnlyWorkingActions() {
              (QStringList{"newAction", "openAction", "", "", "saveAction", "saveAsAction",
                           "exportPythonAction", "quitAction"}));  // "": Recent and Examples
     QCOMPARE(names(help),
-             (QStringList{QStringLiteral("shortcutsAction"), QStringLiteral("aboutAction"),
-                          QStringLiteral("aboutQtAction")}));
+             (QStringList{QStringLiteral("userGuideAction"), QStringLiteral("shortcutsAction"),
+                          QStringLiteral("aboutAction"), QStringLiteral("aboutQtAction")}));
     // Undo, Redo and Stop wait until there is something to undo, redo or stop.
     QCOMPARE(names(menuNamed(window, "editMenu")),
              (QStringList{"undoAction", "(disabled)", "redoAction", "(disabled)", "cutAction",

@@ -1,12 +1,15 @@
 // Issue 25, item 10: the Help menu had only About. Help > Keyboard Shortcuts
-// lists every menu command that has a shortcut, read from the real menu bar.
+// lists every menu command that has a shortcut, read from the real menu bar;
+// Help > User Guide shows the README's chapters on using Sluice.
 #include "app/main_window.h"
 #include "app/shortcuts_dialog.h"
+#include "app/user_guide_dialog.h"
 #include "support/test_registry.h"
 
 #include <QAction>
 #include <QMenuBar>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QtTest>
 
 using namespace sluice;
@@ -69,6 +72,37 @@ private slots:
 
         if (const QByteArray dir = qgetenv("SLUICE_GRAB_DIR"); !dir.isEmpty())
             dialog->grab().save(QString::fromLocal8Bit(dir) + "/shortcuts_dialog.png");
+    }
+
+    // Issue 25, item 10: Help > User Guide (F1) shows the README's chapters
+    // on using Sluice, compiled into the binary; F1 again raises the same
+    // window instead of opening a second one.
+    void helpMenuOpensTheUserGuide() {
+        const QString guide = UserGuideDialog::userGuideMarkdown();
+        QVERIFY2(guide.contains("## The editor") && guide.contains("## Machine learning") &&
+                     guide.contains("Connect by dragging from a port"),
+                 qPrintable(guide.left(300)));
+        QVERIFY(!guide.contains("## Quick start"));  // building stays in the README
+        QVERIFY(!guide.contains("## Bundled datasets"));
+
+        MainWindow window;
+        window.show();
+        auto* action = window.findChild<QAction*>("userGuideAction");
+        QVERIFY(action);
+        QVERIFY(action->shortcuts().contains(QKeySequence(QKeySequence::HelpContents)));
+        QVERIFY(window.menuBar()->findChild<QMenu*>("helpMenu")->actions().contains(action));
+        action->trigger();
+        auto* dialog = window.findChild<UserGuideDialog*>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QVERIFY(!dialog->isModal());
+        const QString shown = dialog->browser()->toPlainText();
+        QVERIFY2(shown.contains("Connect by dragging from a port"), qPrintable(shown.left(300)));
+        QVERIFY(!shown.contains("## "));  // rendered, not raw Markdown
+        action->trigger();
+        QCOMPARE(window.findChildren<UserGuideDialog*>().size(), 1);
+        if (const QByteArray dir = qgetenv("SLUICE_GRAB_DIR"); !dir.isEmpty())
+            dialog->grab().save(QString::fromLocal8Bit(dir) + "/user_guide.png");
     }
 };
 

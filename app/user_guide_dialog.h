@@ -1,0 +1,32 @@
+// Help > User Guide (F1): the README's chapters on using Sluice, compiled
+// into the binary (so an installed copy has them without the source tree)
+// and shown as formatted text.
+//
+// Contract: userGuideMarkdown() is the README's sections from "Reading CSV files"
+// up to (not including) "Bundled datasets", each starting with its "## "
+// heading; building, installing and packaging stay in the README. The
+// dialog is not modal; links open in the system's browser.
+#pragma once
+
+#include <QDialog>
+#include <QString>
+
+class QTextBrowser;
+
+namespace sluice {
+
+class UserGuideDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit UserGuideDialog(QWidget* parent = nullptr);
+    QTextBrowser* browser() const { return browser_; }
+
+    // The user guide as Markdown, cut from the compiled-in README.
+    static QString userGuideMarkdown();
+
+private:
+    QTextBrowser* browser_;
+};
+
+}  // namespace sluice
