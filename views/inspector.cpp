@@ -267,6 +267,7 @@ void Inspector::refresh() {
     }
     if (!(title_->hasFocus() && title_->isModified())) {
         title_->setText(qstr(node->title));
+        title_->setCursorPosition(0);  // a long title shows its start
         title_->setModified(false);
     }
     if (rawParams_) {

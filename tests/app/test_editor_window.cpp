@@ -386,31 +386,54 @@ private slots:
         QVERIFY(!window.actions().stop->isEnabled());
     }
 
+    // For a look as a user: the window after a run with a learner selected,
+    // and the breast-cancer ROC page, light and dark, at two screen sizes.
     void screenshot_data() {
         QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("light") << false << QSize(1280, 800);
+        QTest::newRow("dark") << true << QSize(1280, 800);
+        QTest::newRow("light-1080") << false << QSize(1920, 1080);
+        QTest::newRow("dark-1080") << true << QSize(1920, 1080);
     }
-
     void screenshot() {
         QFETCH(bool, dark);
+        QFETCH(QSize, size);
         const QPalette original = QApplication::palette();
         if (dark) {
             QApplication::setPalette(sluice::test::darkTestPalette());
         }
-        MainWindow window;
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.openFile(kExamples + "/iris.sluice", true));
-        QVERIFY(runToEnd(window));
-        QTest::qWait(100);
-        window.canvas()->fitToView();
-        QCoreApplication::processEvents();
-        const QString path =
-            QDir::temp().filePath(dark ? "sluice_editor_dark.png" : "sluice_editor.png");
-        QVERIFY(window.grab().save(path));
-        qInfo("screenshot: %s", qPrintable(path));
+        const QString tag = QStringLiteral("%1_%2").arg(dark ? "dark" : "light").arg(size.width());
+        {
+            MainWindow window;
+            window.resize(size);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.openFile(kExamples + "/iris.sluice", true));
+            QVERIFY(runToEnd(window));
+            window.scene()->nodeItem("forest")->setSelected(true);
+            QTest::qWait(100);
+            window.canvas()->showReadably();
+            QCoreApplication::processEvents();
+            const QString path = QDir::temp().filePath("sluice_editor_" + tag + ".png");
+            QVERIFY(window.grab().save(path));
+            qInfo("screenshot: %s", qPrintable(path));
+        }
+        {
+            MainWindow window;
+            window.resize(size);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.openFile(kExamples + "/breast_cancer.sluice", true));
+            QVERIFY(runToEnd(window));
+            window.showOutputs("roc");
+            QVERIFY(window.preview());
+            window.preview()->resize(900, 640);
+            QTest::qWait(200);
+            const QString path = QDir::temp().filePath("sluice_roc_" + tag + ".png");
+            QVERIFY(window.preview()->grab().save(path));
+            qInfo("screenshot: %s", qPrintable(path));
+        }
         QApplication::setPalette(original);
     }
 };
