@@ -7,18 +7,32 @@
 
 namespace sluice {
 
+namespace {
+
+// The README's chapters a user of the app needs, in this order; the others
+// are about building, packaging and the code.
+constexpr const char* kChapters[] = {"The editor", "The engine and sluice-run"};
+
+// The README's "## title" chapter up to the next "## " heading.
+QString chapter(const QString& readme, const QString& title) {
+    const qsizetype from = readme.indexOf(QStringLiteral("\n## ") + title + QLatin1Char('\n'));
+    if (from < 0)
+        return {};
+    const qsizetype to = readme.indexOf(QStringLiteral("\n## "), from + 1);
+    return readme.mid(from + 1, to < 0 ? -1 : to - from);
+}
+
+}  // namespace
+
 QString UserGuideDialog::userGuideMarkdown() {
     QFile file(QStringLiteral(":/docs/README.md"));
     if (!file.open(QIODevice::ReadOnly))
         return tr("# User guide\n\nThe guide is missing from this build of Sluice.");
     const QString readme = QString::fromUtf8(file.readAll());
-    // From the first chapter on using the app to the datasets' credits.
-    const qsizetype from = readme.indexOf(QStringLiteral("\n## Reading CSV files"));
-    const qsizetype to = readme.indexOf(QStringLiteral("\n## Bundled datasets"));
-    if (from < 0)
-        return readme;
-    return tr("# Sluice user guide\n") +
-           readme.mid(from, to > from ? to - from : readme.size() - from);
+    QString guide = tr("# Sluice user guide\n\n");
+    for (const char* title : kChapters)
+        guide += chapter(readme, QString::fromLatin1(title));
+    return guide;
 }
 
 UserGuideDialog::UserGuideDialog(QWidget* parent)

@@ -2,9 +2,9 @@
 // into the binary (so an installed copy has them without the source tree)
 // and shown as formatted text.
 //
-// Contract: userGuideMarkdown() is the README's sections from "Reading CSV files"
-// up to (not including) "Bundled datasets", each starting with its "## "
-// heading; building, installing and packaging stay in the README. The
+// Contract: userGuideMarkdown() is the README's chapters "The editor" and
+// "The engine and sluice-run", each from its "## " heading to the next;
+// building, installing, packaging and the code stay in the README. The
 // dialog is not modal; links open in the system's browser.
 #pragma once
 
