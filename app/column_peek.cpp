@@ -32,6 +32,10 @@ std::optional<QStringList> ColumnPeek::columns(const Graph& graph, const Endpoin
             return std::nullopt;  // a learner upstream: not cheap to know
         if (category != NodeCategory::Data)
             continue;
+        // A Data node with inputs writes a file (Write CSV): a peek must
+        // never touch the user's files, so only sources are run.
+        if (!type->info().inputs.empty())
+            return std::nullopt;
         nlohmann::json params = type->withDefaults(node->params);
         for (const char* limit : {"max_rows", "n_rows"}) {
             if (!type->param(limit) || !params[limit].is_number_integer())

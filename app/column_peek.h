@@ -8,11 +8,14 @@
 // an edited file as a run does.
 //
 // Contract: columns() returns the names, or nullopt when they cannot be
-// known cheaply: the input is not connected, an upstream node trains or
-// evaluates a model (only Data and Transform nodes are peeked through), or
-// the peek fails (a missing file). It never throws and never changes the
-// graph it is given; it blocks for the peek (milliseconds for a reader and
-// a few transforms).
+// known cheaply and safely: the input is not connected, an upstream node
+// trains or evaluates a model (only Data sources and Transform nodes are
+// peeked through), a Data node upstream has inputs (it writes a file, which
+// a peek must never do), or the peek fails (a missing file). It never
+// throws and never changes the graph it is given; it blocks for the peek
+// (milliseconds for a reader and a few transforms). A transform whose
+// columns depend on the data (one-hot, say) may list fewer columns than a
+// full run: the peek sees only the first rows.
 #pragma once
 
 #include <QStringList>
