@@ -269,10 +269,11 @@ def predict(model, table):
     est = model.estimator
     df["prediction"] = est.predict(X)
     if getattr(est, "_estimator_type", None) == "clusterer":
-        # Cluster ids are categories in Sluice ("0", "1", ...), not numbers.
-        ids = df["prediction"].astype(int)
+        # Cluster ids are categories in Sluice ("0", "1", ... one per
+        # cluster of the model), not numbers.
         df["prediction"] = pd.Categorical(
-            ids.astype(str), categories=[str(k) for k in range(int(ids.max()) + 1)])
+            df["prediction"].astype(int).astype(str),
+            categories=[str(k) for k in range(len(est.cluster_centers_))])
     roles = {"prediction": "meta"}
     if is_classifier(est) and hasattr(est, "predict_proba"):
         proba = est.predict_proba(X)

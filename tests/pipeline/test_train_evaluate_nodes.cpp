@@ -3,6 +3,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "data/table_rows.h"
 #include "ml/metrics/classification_metrics.h"
 #include "ml/metrics/regression_metrics.h"
 #include "ml/pipeline/trained_pipeline.h"
@@ -98,6 +99,15 @@ private slots:
         for (int n : sizes)
             QVERIFY(n > 0 && n < 150);
         QVERIFY(!predictions->indexOf("p(0)").has_value());  // no probabilities
+
+        // Rows of one cluster only: still every cluster of the model as a
+        // category, so test and training predictions share their categories.
+        std::vector<std::size_t> oneCluster;
+        for (std::size_t r = 0; r < iris->rowCount(); ++r)
+            if (clusters.codes()[r] == clusters.codes()[0])
+                oneCluster.push_back(r);
+        const auto few = predict(model, takeRows(*iris, oneCluster));
+        QCOMPARE(few->column("prediction").levels(), (std::vector<std::string>{"0", "1", "2"}));
     }
 
     void binaryProblemHasOneRocCurve() {

@@ -280,6 +280,19 @@ private slots:
         }
         typeAndEnter(features, "1.5");
         QVERIFY2(field->problem().contains("(0, 1]"), qPrintable(field->problem()));
+
+        // JSON text too: a layer size no network can have is refused at once.
+        f.inspector.setNode("mlp");
+        auto* layers = editorOf<QLineEdit>(f.inspector, "hidden_layer_sizes");
+        QVERIFY(layers);
+        typeAndEnter(layers, "[64, 1e20]");
+        const QString refused = f.inspector.field("hidden_layer_sizes")->problem();
+        QVERIFY2(refused.startsWith("Hidden layers: ") && refused.contains("whole number"),
+                 qPrintable(refused));
+        typeAndEnter(layers, "[64, 32]");
+        QVERIFY(f.inspector.field("hidden_layer_sizes")->problem().isEmpty());
+        QCOMPARE(f.document.graph().node("mlp")->params["hidden_layer_sizes"],
+                 nlohmann::json("[64, 32]"));
     }
 
     // Issue 25, item 10: the MLP form listed Adam's betas before Hidden layers

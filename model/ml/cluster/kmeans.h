@@ -54,6 +54,7 @@ public:
 
     // n_clusters x features.
     const Eigen::MatrixXd& centers() const { return centers_; }
+    int classCount() const override { return static_cast<int>(centers_.rows()); }
     // Sum of squared distances of the training rows to their centres.
     double inertia() const { return inertia_; }
 

@@ -53,6 +53,8 @@ public:
     virtual Eigen::VectorXd predict(const Eigen::MatrixXd& X) const = 0;
     // Classifiers override; the default throws MisuseError.
     virtual Eigen::MatrixXd predictProba(const Eigen::MatrixXd& X) const;
+    // Classifiers: how many classes; clusterings: how many clusters (ids
+    // 0..n-1); others 0.
     virtual int classCount() const { return 0; }
     // Transform models (PCA) override: n x k output columns. The default
     // throws MisuseError.

@@ -1,5 +1,6 @@
 #include "ml/neural/mlp_options.h"
 
+#include <cmath>
 #include <string>
 
 #include "ml/core/common_hyperparameters.h"
@@ -70,13 +71,33 @@ nlohmann::json MlpOptions::toJson() const {
             {"epsilon", epsilon}};
 }
 
+namespace {
+
+// One hidden layer's size, checked before it becomes an int: the text a user
+// typed ("[1e20]") must give a clear refusal, not an overflowing cast.
+int layerSize(std::string_view who, const nlohmann::json& size) {
+    constexpr double kMaxUnits = 1'000'000;
+    const bool whole =
+        size.is_number_integer() || (size.is_number_float() && std::isfinite(size.get<double>()) &&
+                                     size.get<double>() == std::floor(size.get<double>()));
+    if (!whole || size.get<double>() < 1 || size.get<double>() > kMaxUnits)
+        throw MisuseError(std::string(who) +
+                          ": every hidden layer size must be a whole number from 1 to 1000000, "
+                          "not " +
+                          size.dump());
+    return static_cast<int>(size.get<double>());
+}
+
+}  // namespace
+
 MlpOptions MlpOptions::fromJson(std::string_view who, const nlohmann::json& p) {
     MlpOptions o;
     if (p.contains("hidden_layer_sizes")) {
         const auto& h = p["hidden_layer_sizes"];
         // A single number means one hidden layer, as scikit-learn accepts.
-        o.hiddenLayerSizes =
-            h.is_array() ? h.get<std::vector<int>>() : std::vector<int>{h.get<int>()};
+        o.hiddenLayerSizes.clear();
+        for (const auto& size : h.is_array() ? h : nlohmann::json::array({h}))
+            o.hiddenLayerSizes.push_back(layerSize(who, size));
     }
     if (p.contains("activation"))
         o.activation = activationFromName(who, p["activation"].get<std::string>());

@@ -58,17 +58,16 @@ PortValues PredictNode::run(const PortValues& inputs, const nlohmann::json&,
             }
         } else if (model->model().task() == ml::Task::Clustering) {
             // Cluster ids name groups; they are not quantities. As categories
-            // ("0", "1", ...) a preview counts them instead of averaging
-            // them, and a plot colours by them.
+            // ("0", "1", ... one per cluster of the model, used or not) a
+            // preview counts them instead of averaging them, and a plot
+            // colours by them. An id that is not one of the model's is missing.
+            const int clusters = model->model().classCount();
             std::vector<std::int32_t> codes(static_cast<std::size_t>(raw.size()), -1);
-            std::int32_t clusters = 0;
             for (Eigen::Index i = 0; i < raw.size(); ++i)
-                if (std::isfinite(raw(i)) && raw(i) >= 0) {
+                if (raw(i) >= 0 && raw(i) < clusters && raw(i) == std::floor(raw(i)))
                     codes[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(raw(i));
-                    clusters = std::max(clusters, codes[static_cast<std::size_t>(i)] + 1);
-                }
             std::vector<std::string> levels;
-            for (std::int32_t k = 0; k < clusters; ++k)
+            for (int k = 0; k < clusters; ++k)
                 levels.push_back(std::to_string(k));
             columns.push_back(Column::categorical(kPredictionColumn, std::move(codes),
                                                   std::move(levels), ColumnRole::Meta));

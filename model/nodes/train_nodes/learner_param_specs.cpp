@@ -113,8 +113,10 @@ nlohmann::json learnerValue(const ParamSpec& spec, const nlohmann::json& value) 
 
 std::string inInspectorTerms(const std::string& message, const ml::LearnerSpec& spec) {
     std::string out = message;
-    if (out.rfind(spec.kind + ": ", 0) == 0)
-        out.erase(0, spec.kind.size() + 2);
+    // "kind: ..." from a learner, "learner 'kind': ..." from the registry.
+    for (const std::string& prefix : {spec.kind + ": ", "learner '" + spec.kind + "': "})
+        if (out.rfind(prefix, 0) == 0)
+            out.erase(0, prefix.size());
     for (const ml::Hyperparameter& h : spec.hyperparameters) {
         if (h.label.empty() || h.name == h.label)
             continue;
