@@ -102,6 +102,8 @@ MainWindow::~MainWindow() {
     // scene that is already gone, and late badges would reach it too.
     document_->undoStack()->disconnect(this);
     document_->disconnect(this);
+    // peek_ goes before the child widgets: the inspector must not ask it.
+    inspector_->setColumnProvider({});
     runner_->disconnect();
     scene_->disconnect(this);
 }

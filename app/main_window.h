@@ -3,6 +3,7 @@
 #include <QMainWindow>
 #include <QPointF>
 #include <QPointer>
+#include <QRectF>
 
 #include <memory>
 #include <optional>
@@ -153,8 +154,12 @@ private:
     QPointer<SweepDialog> sweep_;
     QPointer<UserGuideDialog> guide_;
     QPointer<OutputPreview> preview_;
+    // Where a paste not at the pointer goes: the first place below the
+    // copied nodes (their position rectangle) that no card covers.
+    QPointF freePlaceBelow(const QRectF& copied) const;
     // Pastes in a row at one place cascade (pasteClipboard).
     static constexpr qreal kPasteGap = 40.0;
+    static constexpr int kMaxPasteSteps = 100;
     std::optional<QPointF> lastPasteAnchor_;
     int pasteCount_ = 0;
     bool badgeRefreshPending_ = false;

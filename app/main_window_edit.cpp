@@ -10,6 +10,8 @@
 #include <QPainterPath>
 #include <QStatusBar>
 
+#include <algorithm>
+
 #include "app/document.h"
 #include "app/main_window.h"
 #include "app/window_actions.h"
@@ -72,20 +74,22 @@ void MainWindow::pasteClipboard() {
         return;
     }
     // With the pointer on the canvas the copies land there, their top-left
-    // at the pointer; from the keyboard or a menu, just below the copied
-    // nodes. Pasting again at the same place cascades, never covers.
-    const QPoint cursor = canvas_->viewport()->mapFromGlobal(QCursor::pos());
-    const bool atCursor = canvas_->viewport()->rect().contains(cursor);
-    const QPointF anchor =
-        atCursor ? scene_->snapped(canvas_->mapToScene(cursor)) : copied->topLeft();
-    pasteCount_ = (lastPasteAnchor_ && *lastPasteAnchor_ == anchor) ? pasteCount_ + 1 : 0;
-    lastPasteAnchor_ = anchor;
-    QPointF offset = anchor - copied->topLeft() + Document::kDuplicateOffset * pasteCount_;
-    if (!atCursor) {
-        qreal tallest = NodeItem::kHeaderHeight;
-        for (const NodeItem* item : scene_->nodeItems())
-            tallest = std::max(tallest, item->cardRect().height());
-        offset = QPointF(0, (copied->height() + tallest + kPasteGap) * (pasteCount_ + 1));
+    // at the pointer; from a menu or with the pointer elsewhere, just below
+    // the copied nodes. Pasting again at the same place cascades, never
+    // covers. underMouse() tells a pointer resting on the canvas from one
+    // that was over the Edit menu (which may hang over the canvas).
+    QWidget* viewport = canvas_->viewport();
+    const QPoint cursor = viewport->mapFromGlobal(QCursor::pos());
+    const bool atCursor = viewport->underMouse() && viewport->rect().contains(cursor);
+    QPointF offset;
+    if (atCursor) {
+        const QPointF anchor = scene_->snapped(canvas_->mapToScene(cursor));
+        pasteCount_ = (lastPasteAnchor_ && *lastPasteAnchor_ == anchor) ? pasteCount_ + 1 : 0;
+        lastPasteAnchor_ = anchor;
+        offset = anchor - copied->topLeft() + Document::kDuplicateOffset * pasteCount_;
+    } else {
+        lastPasteAnchor_.reset();
+        offset = freePlaceBelow(*copied);
     }
     const PasteResult result = document_->pasteNodes(text, offset);
     if (!result.ok()) {
@@ -95,6 +99,25 @@ void MainWindow::pasteClipboard() {
     selectNodes(result.nodes);
     if (NodeItem* first = scene_->nodeItem(result.nodes.front()))
         canvas_->ensureVisible(first, 40, 40);
+}
+
+QPointF MainWindow::freePlaceBelow(const QRectF& copied) const {
+    // The copies' cards span their positions plus one card; step down by
+    // that height until no card is in the way.
+    qreal tallest = NodeItem::kHeaderHeight;
+    for (const NodeItem* item : scene_->nodeItems())
+        tallest = std::max(tallest, item->cardRect().height());
+    const QRectF footprint(copied.topLeft(), copied.size() + QSizeF(NodeItem::kMaxWidth, tallest));
+    const qreal step = footprint.height() + kPasteGap;
+    for (int k = 1;; ++k) {
+        const QPointF offset(0, step * k);
+        const QRectF place = footprint.translated(offset);
+        const auto items = scene_->nodeItems();
+        if (k == kMaxPasteSteps || std::none_of(items.begin(), items.end(), [&](NodeItem* n) {
+                return n->sceneBoundingRect().intersects(place);
+            }))
+            return offset;
+    }
 }
 
 void MainWindow::duplicateSelection() {

@@ -19,13 +19,13 @@ using Kind = engine::RunEvent::Kind;
 using State = NodeBadge::State;
 
 // Engine messages start "Title (id): " for the terminal; the log line and
-// the card already name the node, so that part goes.
+// the card already name the node, so that part goes. The id in parentheses
+// ends the label even when the title has a colon of its own ("PCA: 2
+// components (pca): ..."); another node's label in the message has another id.
 std::string withoutOwnLabel(const std::string& node, const std::string& text) {
     const std::string tag = " (" + node + "): ";
     const std::size_t at = text.find(tag);
-    if (at == std::string::npos || text.find(": ") != at + tag.size() - 2)
-        return text;
-    return text.substr(at + tag.size());
+    return at == std::string::npos ? text : text.substr(at + tag.size());
 }
 
 QString secondsText(double seconds) {

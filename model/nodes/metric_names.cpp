@@ -55,6 +55,11 @@ std::string metricDisplayName(std::string_view key) {
     for (const auto& [k, name] : kWholeKeys)
         if (k == key)
             return std::string(name);
+    // "auc no_churn": after the first space comes a class or model name,
+    // which is the user's and stays as it is.
+    const std::size_t space = key.find(' ');
+    if (space != std::string_view::npos)
+        return metricDisplayName(key.substr(0, space)) + std::string(key.substr(space));
     std::vector<std::string_view> words = split(key);
     std::string average;
     if (words.size() > 1)

@@ -7,7 +7,9 @@
 // Contract: known words get their usual spelling (acronyms upper-case, R²,
 // "macro"/"micro"/"weighted" as a parenthesised average), anything else is
 // the key with spaces for underscores and a capital first letter, so a new
-// metric is readable without an entry here. Never throws.
+// metric is readable without an entry here. What follows the first space
+// ("auc no_churn", "auc logistic: malignant") names a class or a model and
+// is kept as it is. Never throws.
 #pragma once
 
 #include <string>

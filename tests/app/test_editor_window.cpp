@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -332,6 +333,8 @@ private slots:
         QWidget* viewport = window.canvas()->viewport();
         const QPoint pointer(viewport->width() / 2 + 37, viewport->height() / 3 + 11);
         QCursor::setPos(viewport->mapToGlobal(pointer));
+        QTest::mouseMove(viewport, pointer);
+        QTRY_VERIFY(viewport->underMouse());
         const QPointF target = window.scene()->snapped(window.canvas()->mapToScene(pointer));
         window.actions().paste->trigger();
         const GraphNode* atPointer = window.document()->graph().node(newest());
@@ -340,6 +343,20 @@ private slots:
         const GraphNode* cascaded = window.document()->graph().node(newest());
         QCOMPARE(QPointF(cascaded->x, cascaded->y), target + Document::kDuplicateOffset);
         QCOMPARE(window.document()->graph().nodes().size(), 5u);
+
+        // Edit > Paste with the menu hanging over the canvas: the pointer's
+        // spot is the menu item's, not a place on the canvas, so the copies
+        // go below the originals as from the keyboard.
+        QTest::mouseMove(window.menuBar(), QPoint(10, 5));
+        QTRY_VERIFY(!viewport->underMouse());
+        QCursor::setPos(viewport->mapToGlobal(pointer));  // where the menu item was
+        window.actions().paste->trigger();
+        const std::string fromMenu = newest();
+        QVERIFY(cardOf(fromMenu).top() > cardOf(original).bottom());
+        QCOMPARE(cardOf(fromMenu).left(), cardOf(original).left());
+        for (const GraphNode& n : window.document()->graph().nodes())  // on no other card
+            if (n.id != fromMenu)
+                QVERIFY2(!cardOf(fromMenu).intersects(cardOf(n.id)), n.id.c_str());
     }
 
     void saveReopenGivesTheSameGraph() {

@@ -493,6 +493,29 @@ void TestCanvasInteraction::hoveringAnEdgeLightsItAndItsPorts() {
     QTRY_VERIFY(!edge->isHovered());
     QVERIFY(edge->zValue() < canvas.node("read")->zValue());
     QVERIFY(!edge->fromPort()->isEdgeHovered());
+
+    // Along the edge to its port, then a press: the port under the hovered
+    // edge starts a connection; the edge is not what gets the press.
+    PortItem* train = canvas.input("scale", "train");
+    QTest::mouseMove(canvas.viewport(), canvas.at(train->sceneAnchor() - QPointF(12, 0)));
+    QTest::mouseMove(canvas.viewport(), canvas.at(train));
+    QTRY_VERIFY(edge->isHovered());
+    QTest::mousePress(canvas.viewport(), Qt::LeftButton, {}, canvas.at(train));
+    QVERIFY(canvas.scene.isConnecting());
+    QVERIFY(!edge->isSelected());
+    const std::size_t edges = canvas.document.graph().edges().size();
+    QTest::mouseRelease(canvas.viewport(), Qt::LeftButton, {}, canvas.at(train));
+    QVERIFY(!canvas.scene.isConnecting());
+    QCOMPARE(canvas.document.graph().edges().size(), edges);  // dropped where it began
+
+    // A hovered edge deleted (no hover-leave ever comes) leaves no port lit.
+    QTest::mouseMove(canvas.viewport(), canvas.at(middle));
+    QTRY_VERIFY(edge->isHovered());
+    PortItem* from = edge->fromPort();
+    canvas.document.removeItems({}, {GraphEdge{{"read", "table"}, {"scale", "train"}}});
+    QVERIFY(!canvas.scene.edgeItem({{"read", "table"}, {"scale", "train"}}));
+    QVERIFY(!from->isEdgeHovered());
+    QVERIFY(!train->isEdgeHovered());
 }
 
 SLUICE_TEST_MAIN(TestCanvasInteraction)

@@ -20,9 +20,10 @@ constexpr qreal kSelectedWidth = 2.5;
 constexpr qreal kSelectedGapWidth = 4.5;
 constexpr qreal kSelectedHaloWidth = 8.0;
 constexpr qreal kHoverWidth = 3.5;
-constexpr qreal kBend = 30.0;     // horizontal run of a bend to or from a lane
-constexpr qreal kLaneGap = 18.0;  // a lane's distance from the cards it avoids
-constexpr int kSamples = 48;      // points of a curve tested against cards
+constexpr qreal kBend = 30.0;        // horizontal run of a bend to or from a lane
+constexpr qreal kLaneGap = 18.0;     // a lane's distance from the cards it avoids
+constexpr int kSamples = 48;         // points of a curve tested against cards
+constexpr qreal kLaneReach = 400.0;  // how far above or below a lane is looked for
 // Above the cards (which are at 0) while hovered; under them otherwise.
 constexpr qreal kHoverZ = 5.0;
 constexpr qreal kRestZ = -1.0;
@@ -151,8 +152,9 @@ void EdgeItem::updatePath() {
     const QPointF to = to_->sceneAnchor();
     std::vector<QRectF> cards;
     if (const QGraphicsScene* s = scene()) {
-        // Only cards near the plain curve can be in its way.
-        const QRectF near = curve(from, to).boundingRect().adjusted(-2, -2, 2, 2);
+        // Cards near the plain curve may be in its way; those above and below
+        // it may be in the way of a lane round them.
+        const QRectF near = curve(from, to).boundingRect().adjusted(-2, -kLaneReach, 2, kLaneReach);
         for (QGraphicsItem* item : s->items(near, Qt::IntersectsItemBoundingRect)) {
             if (item->type() != NodeItem::Type || item == from_->node() || item == to_->node())
                 continue;

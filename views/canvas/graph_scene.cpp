@@ -118,6 +118,11 @@ EdgeItem* GraphScene::createEdgeItem(const GraphEdge& edge) {
 }
 
 void GraphScene::deleteEdgeItem(EdgeItem* item) {
+    // A deleted item gets no hover-leave: its ports must not stay lit.
+    if (item->isHovered()) {
+        item->fromPort()->setEdgeHovered(false);
+        item->toPort()->setEdgeHovered(false);
+    }
     edges_.erase(item->edge());
     item->fromPort()->node()->detachEdge(item);
     item->toPort()->node()->detachEdge(item);

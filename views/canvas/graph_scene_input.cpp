@@ -84,14 +84,21 @@ std::vector<PortItem*> GraphScene::refusedPorts() const {
 
 void GraphScene::commitMoves() {
     std::map<std::string, QPointF> positions;
+    std::vector<QRectF> left;  // where the dragged cards were
     for (const std::string& id : selectedNodeIds()) {
         const NodeItem* item = nodeItem(id);
-        if (item->pos() != modelPosition(*document_->graph().node(id))) {
+        const QPointF was = modelPosition(*document_->graph().node(id));
+        if (item->pos() != was) {
             positions[id] = item->pos();
+            left.push_back(item->sceneBoundingRect().translated(was - item->pos()));
         }
     }
     if (!positions.empty()) {
         document_->moveNodes(positions);
+    }
+    // Edges that went round a dragged card's old place may go straight now.
+    for (const QRectF& rect : left) {
+        rerouteEdgesNear(rect);
     }
 }
 
@@ -104,6 +111,16 @@ void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent* event) {
     }
     if (event->button() == Qt::LeftButton) {
         QGraphicsItem* item = itemAt(event->scenePos(), QTransform());
+        // A hovered edge is drawn over the cards, so it may cover the very
+        // port it ends at: a port under the press wins over it.
+        if (item && item->type() == EdgeItem::Type) {
+            for (QGraphicsItem* under : items(event->scenePos())) {
+                if (under->type() == PortItem::Type) {
+                    item = under;
+                    break;
+                }
+            }
+        }
         if (item && item->type() == PortItem::Type) {
             drag_ = std::make_unique<ConnectionDrag>(this, *document_, static_cast<PortItem*>(item),
                                                      nodeItems());
