@@ -469,6 +469,84 @@ def filter_rows(table, column, op, value, drop_missing):
     return table.derive(df[keep.to_numpy()])
 
 
+def join_tables(left, right, left_on, right_on, how, left_suffix, right_suffix):
+    """Sluice's Join: a missing key part matches nothing (pandas would match
+    NaN with NaN); rows in left order (right order for a right join), an
+    outer join appending the unmatched right rows; a right key named like
+    its left key merges into it."""
+    right_on = right_on or left_on
+
+    def keys(df, cols):
+        out = []
+        for values in df[cols].itertuples(index=False, name=None):
+            if any(pd.isna(v) for v in values):
+                out.append(None)
+            else:
+                out.append(tuple(float(v) if is_number(v) else str(v) for v in values))
+        return out
+
+    lkeys, rkeys = keys(left.df, left_on), keys(right.df, right_on)
+    index = {}
+    for i, k in enumerate(lkeys if how == "right" else rkeys):
+        if k is not None:
+            index.setdefault(k, []).append(i)
+    lrows, rrows = [], []
+    if how == "right":
+        for r, k in enumerate(rkeys):
+            for l in index.get(k, [-1]) if k is not None else [-1]:
+                lrows.append(l)
+                rrows.append(r)
+    else:
+        matched = set()
+        for l, k in enumerate(lkeys):
+            hits = index.get(k, []) if k is not None else []
+            if how in ("semi", "anti"):
+                if bool(hits) == (how == "semi"):
+                    lrows.append(l)
+                continue
+            if not hits and how in ("left", "outer"):
+                lrows.append(l)
+                rrows.append(-1)
+            for r in hits:
+                matched.add(r)
+                lrows.append(l)
+                rrows.append(r)
+        if how in ("semi", "anti"):
+            return left.derive(left.df.iloc[lrows])
+        if how == "outer":
+            for r in range(len(right.df)):
+                if r not in matched:
+                    lrows.append(-1)
+                    rrows.append(r)
+    # reindex(-1) gives a row of missing values, keeping categories.
+    lpart = left.df.reindex(lrows).reset_index(drop=True)
+    rpart = right.df.reindex(rrows).reset_index(drop=True)
+    merged = [(a, b) for a, b in zip(left_on, right_on) if a == b]
+    for a, _ in merged:
+        absent = pd.Series(lrows) == -1
+        if absent.any():
+            filled = rpart[a]
+            if isinstance(lpart[a].dtype, pd.CategoricalDtype) and isinstance(
+                    filled.dtype, pd.CategoricalDtype):
+                levels = list(lpart[a].cat.categories) + [
+                    c for c in filled.cat.categories if c not in set(lpart[a].cat.categories)]
+                lpart[a] = lpart[a].cat.set_categories(levels)
+                filled = filled.cat.set_categories(levels)
+            lpart[a] = lpart[a].where(~absent, filled)
+        rpart = rpart.drop(columns=[a])
+    clash = set(lpart.columns) & set(rpart.columns)
+    lpart = lpart.rename(columns={c: c + left_suffix for c in clash})
+    rpart = rpart.rename(columns={c: c + right_suffix for c in clash})
+    roles = {(c + left_suffix if c in clash else c): r for c, r in left.roles.items()}
+    roles.update({(c + right_suffix if c in clash else c): r for c, r in right.roles.items()
+                  if c not in {a for a, _ in merged}})
+    return Table(pd.concat([lpart, rpart], axis=1), roles)
+
+
+def is_number(value):
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
+
+
 def select_columns(table, keep, drop, target, meta):
     """Sluice's Select columns: keep (all if empty), then drop, then roles."""
     names = []

@@ -32,6 +32,8 @@ nlohmann::json tinyParams(const std::string& id) {
         return {{"path", out + "/predictions.csv"}};
     if (id == "output.save_model")
         return {{"path", out + "/model.json"}};
+    if (id == "transform.join")  // iris with itself by species: 3 x 50 x 50 rows
+        return {{"left_keys", {"species"}}};
     if (id == "transform.filter_rows")
         return {{"column", "sepal_length"}, {"operator", ">"}, {"value", "5"}};
     return nlohmann::json::object();

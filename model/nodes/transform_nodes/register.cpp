@@ -7,6 +7,7 @@
     NODE(makeSelectColumnsNode)      \
     NODE(makeFilterRowsNode)         \
     NODE(makeSortRowsNode)           \
+    NODE(makeJoinNode)               \
     NODE(makeImputeNode)             \
     NODE(makeScaleNode)              \
     NODE(makeOneHotNode)             \

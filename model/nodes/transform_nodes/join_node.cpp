@@ -1,0 +1,389 @@
+// transform.join: the rows of two tables side by side where their key
+// columns agree (issue 18), as SQL joins them.
+//
+// - Keys: one or more columns of the left table and as many of the right
+//   ("Right keys" empty: the same names). A pair compares numbers as
+//   numbers and categories or text by the text shown, so categorical keys
+//   whose level sets differ still meet; a number never equals a text (the
+//   pair is refused, naming both columns). A row with a missing key part
+//   matches nothing, as in SQL (pandas would match NaN with NaN).
+// - How: inner (matching pairs), left (and unmatched left rows), right (and
+//   unmatched right rows), outer (both), semi (left rows that match, once
+//   each, left columns only), anti (left rows that match nothing).
+// - Rows: left order, each left row's matches in right order; a right join
+//   follows the right table instead; an outer join appends the unmatched
+//   right rows in their order.
+// - Columns: the left table's, then the right table's. A right key with
+//   its left key's name is merged into it (filled from the right row where
+//   there is no left row). Other names both sides have get the suffixes
+//   ("_x", "_y" as in pandas); a suffixed name that still clashes is
+//   refused. Values of a side with no row are missing. Roles are kept.
+// - The run log says how many rows of each side matched and, when a key
+//   matched several rows on both sides (many-to-many), how many rows that
+//   made.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "data/table_rows.h"
+#include "nodes/column_params.h"
+#include "nodes/python_context.h"
+
+namespace sluice {
+namespace {
+
+constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+
+// One row's key as bytes: 8 per number, length and bytes per text; nullopt
+// when a part is missing (it then matches nothing).
+class KeyReader {
+public:
+    KeyReader(const Table& table, const std::vector<std::string>& names, std::string_view param) {
+        for (const auto& name : names)
+            columns_.push_back(&node_params::requireColumn(table, name, param));
+    }
+
+    const std::vector<const Column*>& columns() const { return columns_; }
+
+    bool key(std::size_t row, std::string& out) const {
+        out.clear();
+        for (const Column* c : columns_) {
+            if (c->isMissing(row))
+                return false;
+            if (c->kind() == ColumnKind::Numeric) {
+                double v = c->numbers()[row];
+                if (v == 0)
+                    v = 0;  // -0 and 0 are one key
+                char bytes[sizeof v];
+                std::memcpy(bytes, &v, sizeof v);
+                out.append(bytes, sizeof v);
+            } else {
+                const std::string& text =
+                    c->kind() == ColumnKind::Categorical
+                        ? c->levels()[static_cast<std::size_t>(c->codes()[row])]
+                        : c->texts()[row];
+                const auto size = static_cast<std::uint32_t>(text.size());
+                char bytes[sizeof size];
+                std::memcpy(bytes, &size, sizeof size);
+                out.append(bytes, sizeof size).append(text);
+            }
+        }
+        return true;
+    }
+
+private:
+    std::vector<const Column*> columns_;
+};
+
+using KeyIndex = std::unordered_map<std::string, std::vector<std::size_t>>;
+
+KeyIndex indexRows(const KeyReader& keys, std::size_t rows) {
+    KeyIndex index;
+    std::string key;
+    for (std::size_t r = 0; r < rows; ++r)
+        if (keys.key(r, key))
+            index[key].push_back(r);
+    return index;
+}
+
+// Column `c` with the rows `rows` (kNone: a missing value), named `name`.
+Column gather(const Column& c, const std::vector<std::size_t>& rows, std::string name) {
+    const std::size_t n = rows.size();
+    switch (c.kind()) {
+        case ColumnKind::Numeric: {
+            std::vector<double> values(n, std::numeric_limits<double>::quiet_NaN());
+            const auto numbers = c.numbers();
+            for (std::size_t i = 0; i < n; ++i)
+                if (rows[i] != kNone)
+                    values[i] = numbers[rows[i]];
+            return Column::numeric(std::move(name), std::move(values), c.role());
+        }
+        case ColumnKind::Categorical: {
+            std::vector<std::int32_t> codes(n, Column::kMissingCode);
+            const auto source = c.codes();
+            for (std::size_t i = 0; i < n; ++i)
+                if (rows[i] != kNone)
+                    codes[i] = source[rows[i]];
+            return Column::categorical(std::move(name), std::move(codes), c.levels(), c.role());
+        }
+        case ColumnKind::Text: {
+            std::vector<std::string> values(n);
+            std::vector<bool> missing(n, true);
+            for (std::size_t i = 0; i < n; ++i)
+                if (rows[i] != kNone && !c.isMissing(rows[i])) {
+                    values[i] = c.texts()[rows[i]];
+                    missing[i] = false;
+                }
+            return Column::text(std::move(name), std::move(values), std::move(missing), c.role());
+        }
+    }
+    return c;
+}
+
+// A merged key: the left value, else the right one. Numbers stay numbers;
+// two categorical columns give one with both level sets; else text.
+Column mergeKey(const Column& left, const std::vector<std::size_t>& lrows, const Column& right,
+                const std::vector<std::size_t>& rrows) {
+    const std::size_t n = lrows.size();
+    const auto from = [&](std::size_t i) -> std::pair<const Column*, std::size_t> {
+        if (lrows[i] != kNone)
+            return {&left, lrows[i]};
+        return {&right, rrows[i]};
+    };
+    if (left.kind() == ColumnKind::Numeric) {
+        std::vector<double> values(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto [c, row] = from(i);
+            values[i] = row == kNone ? std::numeric_limits<double>::quiet_NaN() : c->numbers()[row];
+        }
+        return Column::numeric(left.name(), std::move(values), left.role());
+    }
+    if (left.kind() == ColumnKind::Categorical && right.kind() == ColumnKind::Categorical) {
+        std::vector<std::string> levels = left.levels();
+        std::unordered_map<std::string, std::int32_t> code;
+        for (std::size_t k = 0; k < levels.size(); ++k)
+            code[levels[k]] = static_cast<std::int32_t>(k);
+        std::vector<std::int32_t> rightCode;
+        for (const std::string& level : right.levels()) {
+            auto [it, added] = code.try_emplace(level, static_cast<std::int32_t>(levels.size()));
+            if (added)
+                levels.push_back(level);
+            rightCode.push_back(it->second);
+        }
+        std::vector<std::int32_t> codes(n, Column::kMissingCode);
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto [c, row] = from(i);
+            if (row == kNone || c->isMissing(row))
+                continue;
+            const std::int32_t k = c->codes()[row];
+            codes[i] = c == &left ? k : rightCode[static_cast<std::size_t>(k)];
+        }
+        return Column::categorical(left.name(), std::move(codes), std::move(levels), left.role());
+    }
+    std::vector<std::string> values(n);
+    std::vector<bool> missing(n, true);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto [c, row] = from(i);
+        if (row != kNone && !c->isMissing(row)) {
+            values[i] = c->displayValue(row);
+            missing[i] = false;
+        }
+    }
+    return Column::text(left.name(), std::move(values), std::move(missing), left.role());
+}
+
+class JoinNode : public NodeType {
+public:
+    JoinNode()
+        : NodeType({
+              .id = "transform.join",
+              .displayName = "Join",
+              .category = NodeCategory::Transform,
+              .description = "Puts the rows of two tables side by side where their key "
+                             "columns agree: inner, left, right, outer, semi or anti, as SQL "
+                             "does (a missing key matches nothing).",
+              .inputs = {{"left", PortType::Table, "Left", true, "The left table."},
+                         {"right", PortType::Table, "Right", true, "The right table."}},
+              .outputs = {{"table", PortType::Table, "Table", true, "The joined rows."}},
+              .params = {columnsParam("left_keys", "Left keys",
+                                      "The key columns of the left table, most "
+                                      "significant first."),
+                         columnsParam("right_keys", "Right keys",
+                                      "The key columns of the right table, in the same "
+                                      "order; empty uses the left keys' names."),
+                         choiceParam("how", "Join",
+                                     {"inner", "left", "right", "outer", "semi", "anti"}, "inner",
+                                     "inner: matching pairs; left/right: and the unmatched "
+                                     "rows of that side; outer: and both sides' unmatched "
+                                     "rows; semi: left rows that match; anti: left rows "
+                                     "that do not."),
+                         stringParam("left_suffix", "Left suffix", "_x",
+                                     "Added to a left column whose name the right table "
+                                     "has too."),
+                         stringParam("right_suffix", "Right suffix", "_y",
+                                     "Added to a right column whose name the left table "
+                                     "has too.")},
+              .version = 1,
+          }) {}
+
+    PortValues run(const PortValues& inputs, const nlohmann::json& params,
+                   RunContext& context) const override {
+        const TablePtr left = inputTable(inputs, "left");
+        const TablePtr right = inputTable(inputs, "right");
+        const std::vector<std::string> leftNames = node_params::columnList(params, "left_keys");
+        std::vector<std::string> rightNames = node_params::columnList(params, "right_keys");
+        if (leftNames.empty())
+            throw NodeError(
+                "parameter 'left_keys': name at least one key column of the left "
+                "table");
+        if (rightNames.empty())
+            rightNames = leftNames;
+        if (rightNames.size() != leftNames.size())
+            throw NodeError("parameter 'right_keys': " + std::to_string(rightNames.size()) +
+                            " right keys for " + std::to_string(leftNames.size()) +
+                            " left keys; name one right key per left key");
+        const KeyReader leftKeys(*left, leftNames, "left_keys");
+        const KeyReader rightKeys(*right, rightNames, "right_keys");
+        for (std::size_t k = 0; k < leftNames.size(); ++k) {
+            const bool leftNumber = leftKeys.columns()[k]->kind() == ColumnKind::Numeric;
+            const bool rightNumber = rightKeys.columns()[k]->kind() == ColumnKind::Numeric;
+            if (leftNumber != rightNumber)
+                throw NodeError("keys '" + leftNames[k] + "' (left, " +
+                                (leftNumber ? "numbers" : "text") + ") and '" + rightNames[k] +
+                                "' (right, " + (rightNumber ? "numbers" : "text") +
+                                ") never match; give both the same kind");
+        }
+        const std::string how = params.at("how").get<std::string>();
+        context.fit.throwIfCancelled();
+
+        std::vector<std::size_t> lrows, rrows;
+        std::vector<bool> rightMatched(right->rowCount(), false);
+        std::size_t leftMatched = 0, manyToMany = 0;
+        std::string key;
+        if (how == "right") {
+            const KeyIndex index = indexRows(leftKeys, left->rowCount());
+            for (std::size_t r = 0; r < right->rowCount(); ++r) {
+                const auto it = rightKeys.key(r, key) ? index.find(key) : index.end();
+                if (it == index.end()) {
+                    lrows.push_back(kNone);
+                    rrows.push_back(r);
+                    continue;
+                }
+                rightMatched[r] = true;
+                for (std::size_t l : it->second) {
+                    lrows.push_back(l);
+                    rrows.push_back(r);
+                }
+            }
+            std::set<std::size_t> leftSeen(lrows.begin(), lrows.end());
+            leftSeen.erase(kNone);
+            leftMatched = leftSeen.size();
+        } else {
+            const KeyIndex index = indexRows(rightKeys, right->rowCount());
+            std::vector<std::size_t> kept;  // semi and anti: left rows only
+            for (std::size_t l = 0; l < left->rowCount(); ++l) {
+                const auto it = leftKeys.key(l, key) ? index.find(key) : index.end();
+                const bool match = it != index.end();
+                leftMatched += match;
+                if (how == "semi" || how == "anti") {
+                    if (match == (how == "semi"))
+                        kept.push_back(l);
+                    continue;
+                }
+                if (!match) {
+                    if (how == "left" || how == "outer") {
+                        lrows.push_back(l);
+                        rrows.push_back(kNone);
+                    }
+                    continue;
+                }
+                for (std::size_t r : it->second) {
+                    rightMatched[r] = true;
+                    lrows.push_back(l);
+                    rrows.push_back(r);
+                }
+            }
+            if (how == "semi" || how == "anti") {
+                context.log(std::to_string(leftMatched) + " of " +
+                            std::to_string(left->rowCount()) + " left rows matched; kept " +
+                            std::to_string(kept.size()));
+                return {{"table", takeRows(*left, kept)}};
+            }
+            if (how == "outer")
+                for (std::size_t r = 0; r < right->rowCount(); ++r)
+                    if (!rightMatched[r]) {
+                        lrows.push_back(kNone);
+                        rrows.push_back(r);
+                    }
+        }
+        context.fit.throwIfCancelled();
+
+        // Many-to-many: keys that matched several rows on both sides.
+        {
+            std::unordered_map<std::string, std::pair<std::set<std::size_t>, std::set<std::size_t>>>
+                sides;
+            for (std::size_t i = 0; i < lrows.size(); ++i)
+                if (lrows[i] != kNone && rrows[i] != kNone && leftKeys.key(lrows[i], key)) {
+                    sides[key].first.insert(lrows[i]);
+                    sides[key].second.insert(rrows[i]);
+                }
+            for (const auto& [k, both] : sides)
+                if (both.first.size() > 1 && both.second.size() > 1)
+                    manyToMany += both.first.size() * both.second.size();
+        }
+        const auto rightCount =
+            static_cast<std::size_t>(std::count(rightMatched.begin(), rightMatched.end(), true));
+        std::string line = std::to_string(leftMatched) + " of " + std::to_string(left->rowCount()) +
+                           " left rows and " + std::to_string(rightCount) + " of " +
+                           std::to_string(right->rowCount()) + " right rows matched; " +
+                           std::to_string(lrows.size()) + " rows";
+        if (manyToMany > 0)
+            line += "; many-to-many keys made " + std::to_string(manyToMany) + " of them";
+        context.log(line);
+        return {{"table", assemble(*left, *right, leftKeys, rightKeys, lrows, rrows, params)}};
+    }
+
+    std::optional<std::string> python(const PythonContext& c) const override {
+        return c.output("table") + " = join_tables(" + *c.input("left") + ", " + *c.input("right") +
+               ", " + c.columnsLiteral("left_keys") + ", " + c.columnsLiteral("right_keys") + ", " +
+               c.literal("how") + ", " + c.literal("left_suffix") + ", " +
+               c.literal("right_suffix") + ")\n";
+    }
+
+private:
+    static TablePtr assemble(const Table& left, const Table& right, const KeyReader& leftKeys,
+                             const KeyReader& rightKeys, const std::vector<std::size_t>& lrows,
+                             const std::vector<std::size_t>& rrows, const nlohmann::json& params) {
+        // Right keys named like their left key merge into it.
+        std::map<const Column*, const Column*> merged;  // left key -> right key
+        std::set<const Column*> mergedRight;
+        for (std::size_t k = 0; k < leftKeys.columns().size(); ++k)
+            if (leftKeys.columns()[k]->name() == rightKeys.columns()[k]->name()) {
+                merged[leftKeys.columns()[k]] = rightKeys.columns()[k];
+                mergedRight.insert(rightKeys.columns()[k]);
+            }
+        std::set<std::string> leftNames, rightNames;
+        for (const Column& c : left.columns())
+            leftNames.insert(c.name());
+        for (const Column& c : right.columns())
+            if (!mergedRight.count(&c))
+                rightNames.insert(c.name());
+        const std::string leftSuffix = params.value("left_suffix", "_x");
+        const std::string rightSuffix = params.value("right_suffix", "_y");
+
+        std::vector<Column> out;
+        std::set<std::string> taken;
+        const auto add = [&](Column column) {
+            if (!taken.insert(column.name()).second)
+                throw NodeError("the joined table would have two columns named '" + column.name() +
+                                "'; choose other suffixes");
+            out.push_back(std::move(column));
+        };
+        for (const Column& c : left.columns()) {
+            if (const auto m = merged.find(&c); m != merged.end()) {
+                add(mergeKey(c, lrows, *m->second, rrows));
+                continue;
+            }
+            add(gather(c, lrows, rightNames.count(c.name()) ? c.name() + leftSuffix : c.name()));
+        }
+        for (const Column& c : right.columns()) {
+            if (mergedRight.count(&c))
+                continue;
+            add(gather(c, rrows, leftNames.count(c.name()) ? c.name() + rightSuffix : c.name()));
+        }
+        return Table::make(std::move(out));
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<NodeType> makeJoinNode() {
+    return std::make_unique<JoinNode>();
+}
+
+}  // namespace sluice
