@@ -543,6 +543,31 @@ def join_tables(left, right, left_on, right_on, how, left_suffix, right_suffix):
     return Table(pd.concat([lpart, rpart], axis=1), roles)
 
 
+def concat_tables(tables, numbers, columns, source_column):
+    """Sluice's Concatenate: rows one after another, columns matched by name
+    (union or intersection); a column of numbers in one input and text in
+    another is refused; `source_column` says which input (its number) each
+    row came from."""
+    names = [c for t in tables for c in t.df.columns]
+    for name in dict.fromkeys(names):
+        kinds = {is_numeric(t.df[name]) for t in tables if name in t.df.columns}
+        if len(kinds) > 1:
+            raise ValueError(f"column '{name}' holds numbers in one input but text in "
+                             "another; give it one kind first")
+    df = pd.concat([t.df for t in tables], join="outer" if columns == "union" else "inner",
+                   ignore_index=True, sort=False)
+    roles = {}
+    for t in tables:
+        for c, r in t.roles.items():
+            roles.setdefault(c, r)
+    if source_column:
+        df[source_column] = pd.Categorical(
+            [str(n) for t, n in zip(tables, numbers) for _ in range(len(t.df))],
+            categories=[str(n) for n in numbers])
+        roles[source_column] = "meta"
+    return Table(df, roles)
+
+
 def is_number(value):
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
 

@@ -8,6 +8,7 @@
     NODE(makeFilterRowsNode)         \
     NODE(makeSortRowsNode)           \
     NODE(makeJoinNode)               \
+    NODE(makeConcatenateNode)        \
     NODE(makeImputeNode)             \
     NODE(makeScaleNode)              \
     NODE(makeOneHotNode)             \
