@@ -24,7 +24,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <limits>
 #include <map>
 #include <set>
@@ -33,56 +32,16 @@
 #include "data/table_rows.h"
 #include "nodes/column_params.h"
 #include "nodes/python_context.h"
+#include "nodes/transform_nodes/row_keys.h"
 
 namespace sluice {
 namespace {
 
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
-// One row's key as bytes: 8 per number, length and bytes per text; nullopt
-// when a part is missing (it then matches nothing).
-class KeyReader {
-public:
-    KeyReader(const Table& table, const std::vector<std::string>& names, std::string_view param) {
-        for (const auto& name : names)
-            columns_.push_back(&node_params::requireColumn(table, name, param));
-    }
-
-    const std::vector<const Column*>& columns() const { return columns_; }
-
-    bool key(std::size_t row, std::string& out) const {
-        out.clear();
-        for (const Column* c : columns_) {
-            if (c->isMissing(row))
-                return false;
-            if (c->kind() == ColumnKind::Numeric) {
-                double v = c->numbers()[row];
-                if (v == 0)
-                    v = 0;  // -0 and 0 are one key
-                char bytes[sizeof v];
-                std::memcpy(bytes, &v, sizeof v);
-                out.append(bytes, sizeof v);
-            } else {
-                const std::string& text =
-                    c->kind() == ColumnKind::Categorical
-                        ? c->levels()[static_cast<std::size_t>(c->codes()[row])]
-                        : c->texts()[row];
-                const auto size = static_cast<std::uint32_t>(text.size());
-                char bytes[sizeof size];
-                std::memcpy(bytes, &size, sizeof size);
-                out.append(bytes, sizeof size).append(text);
-            }
-        }
-        return true;
-    }
-
-private:
-    std::vector<const Column*> columns_;
-};
-
 using KeyIndex = std::unordered_map<std::string, std::vector<std::size_t>>;
 
-KeyIndex indexRows(const KeyReader& keys, std::size_t rows) {
+KeyIndex indexRows(const RowKeys& keys, std::size_t rows) {
     KeyIndex index;
     std::string key;
     for (std::size_t r = 0; r < rows; ++r)
@@ -227,8 +186,8 @@ public:
             throw NodeError("parameter 'right_keys': " + std::to_string(rightNames.size()) +
                             " right keys for " + std::to_string(leftNames.size()) +
                             " left keys; name one right key per left key");
-        const KeyReader leftKeys(*left, leftNames, "left_keys");
-        const KeyReader rightKeys(*right, rightNames, "right_keys");
+        const RowKeys leftKeys(*left, leftNames, "left_keys");
+        const RowKeys rightKeys(*right, rightNames, "right_keys");
         for (std::size_t k = 0; k < leftNames.size(); ++k) {
             const bool leftNumber = leftKeys.columns()[k]->kind() == ColumnKind::Numeric;
             const bool rightNumber = rightKeys.columns()[k]->kind() == ColumnKind::Numeric;
@@ -336,8 +295,8 @@ public:
     }
 
 private:
-    static TablePtr assemble(const Table& left, const Table& right, const KeyReader& leftKeys,
-                             const KeyReader& rightKeys, const std::vector<std::size_t>& lrows,
+    static TablePtr assemble(const Table& left, const Table& right, const RowKeys& leftKeys,
+                             const RowKeys& rightKeys, const std::vector<std::size_t>& lrows,
                              const std::vector<std::size_t>& rrows, const nlohmann::json& params) {
         // Right keys named like their left key merge into it.
         std::map<const Column*, const Column*> merged;  // left key -> right key

@@ -9,6 +9,7 @@
     NODE(makeSortRowsNode)           \
     NODE(makeJoinNode)               \
     NODE(makeConcatenateNode)        \
+    NODE(makeRemoveDuplicatesNode)   \
     NODE(makeImputeNode)             \
     NODE(makeScaleNode)              \
     NODE(makeOneHotNode)             \

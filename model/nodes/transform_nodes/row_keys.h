@@ -1,0 +1,35 @@
+// RowKeys: a row's values in chosen columns as one byte string, for nodes
+// that match or group rows by those values (Join, Remove duplicates).
+//
+// Contract: two rows get equal keys exactly when every chosen column holds
+// equal values: numbers by value (0 and -0 alike), categories and text by
+// the text shown, so categorical columns with other level lists still agree
+// and a number never equals a text. A missing value makes key() return false
+// unless missingMatches, in which case missing equals missing (and nothing
+// else), as pandas' duplicated() has it. The constructor throws NodeError
+// naming `param` and the column when a name is not in the table.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "data/table.h"
+
+namespace sluice {
+
+class RowKeys {
+public:
+    RowKeys(const Table& table, const std::vector<std::string>& names, std::string_view param);
+
+    const std::vector<const Column*>& columns() const { return columns_; }
+
+    // Writes row's key into `out`; false when a part is missing and
+    // missing values do not match.
+    bool key(std::size_t row, std::string& out, bool missingMatches = false) const;
+
+private:
+    std::vector<const Column*> columns_;
+};
+
+}  // namespace sluice
