@@ -568,6 +568,49 @@ def concat_tables(tables, numbers, columns, source_column):
     return Table(df, roles)
 
 
+def sample_rows(table, size, fraction, rows, replace, stratify, seed):
+    """Sluice's Sample, drawing the very same rows with SluiceRng: strata in
+    order of first appearance (missing as one more value) get their share
+    by largest remainders; each stratum's rows are shuffled and the first
+    taken (without replacement) or drawn one by one (with it). Returns the
+    sample and the rest, both in input order."""
+    n = len(table.df)
+    k = rows if size == "rows" else int(math.floor(fraction * n + 0.5))
+    if k > n and not replace:
+        raise ValueError(f"{k} rows asked but the table has {n}")
+    if stratify:
+        values = table.df[stratify]
+        strata, index = [], {}
+        for r, v in enumerate(values):
+            key = None if pd.isna(v) else str(v)
+            if key not in index:
+                index[key] = len(strata)
+                strata.append([])
+            strata[index[key]].append(r)
+    else:
+        strata = [list(range(n))]
+    sizes = [len(s) for s in strata]
+    take = sizes
+    if n:
+        quotas = [k * s / n for s in sizes]
+        take = [int(math.floor(q)) for q in quotas]
+        order = sorted(range(len(sizes)), key=lambda s: -(quotas[s] - math.floor(quotas[s])))
+        for s in order[:k - sum(take)]:
+            take[s] += 1
+    rng = SluiceRng(seed)
+    drawn = []
+    for s, members in enumerate(strata):
+        if replace:
+            drawn += [members[rng.below(len(members))] for _ in range(take[s])]
+        else:
+            rng.shuffle(members)
+            drawn += members[:take[s]]
+    drawn.sort()
+    chosen = set(drawn)
+    rest = [r for r in range(n) if r not in chosen]
+    return table.derive(table.df.iloc[drawn]), table.derive(table.df.iloc[rest])
+
+
 def is_number(value):
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
 

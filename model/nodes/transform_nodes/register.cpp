@@ -10,6 +10,7 @@
     NODE(makeJoinNode)               \
     NODE(makeConcatenateNode)        \
     NODE(makeRemoveDuplicatesNode)   \
+    NODE(makeSampleNode)             \
     NODE(makeImputeNode)             \
     NODE(makeScaleNode)              \
     NODE(makeOneHotNode)             \
