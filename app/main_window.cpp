@@ -15,6 +15,8 @@
 #include <QToolBar>
 #include <QUndoStack>
 
+#include <algorithm>
+
 #include "app/about_dialog.h"
 #include "app/chart_feed.h"
 #include "app/column_peek.h"
@@ -131,16 +133,21 @@ void MainWindow::createDocks() {
     connect(library_, &NodeLibrary::nodeChosen, this, [this](const QString& type) {
         addNodeAt(type, canvas_->mapToScene(canvas_->viewport()->rect().center()));
     });
-    inspector_->setColumnProvider([this](const std::string& node, const std::string&) {
-        // Column pickers list the columns of the table feeding the node's first
-        // table input, as the last run produced it, or else as a peek at the
-        // data shows them (column_peek.h).
+    inspector_->setColumnProvider([this](const std::string& node, const std::string& param) {
+        // Column pickers list the columns of the table feeding the node's
+        // input that the parameter's name starts with ("right_keys": input
+        // "right"), else its first table input; as the last run produced
+        // them, or else as a peek at the data shows them (column_peek.h).
         const GraphNode* n = document_->graph().node(node);
         const NodeType* type = n ? document_->registry().find(n->type) : nullptr;
         if (!type)
             return QStringList();
-        for (const PortSpec& port : type->info().inputs) {
-            if (port.type != PortType::Table)
+        const auto& inputs = type->info().inputs;
+        const auto named = std::find_if(inputs.begin(), inputs.end(), [&](const PortSpec& p) {
+            return p.type == PortType::Table && param.rfind(p.name + "_", 0) == 0;
+        });
+        for (const PortSpec& port : inputs) {
+            if (port.type != PortType::Table || (named != inputs.end() && &port != &*named))
                 continue;
             const QStringList ran =
                 runner_->columnsOf(QString::fromStdString(node), QString::fromStdString(port.name));

@@ -21,6 +21,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -199,6 +200,35 @@ private slots:
         QVERIFY(!window.runner()->outputs("read"));  // nothing ran for real
         QCOMPARE(window.document()->graph().node("read")->params, before.node("read")->params);
         QVERIFY(!window.document()->isModified());
+    }
+
+    // A parameter named after one of the node's inputs lists that input's
+    // columns: Join's Right keys the right table's, not the left's.
+    void columnPickersFollowTheInputTheyNameAfter() {
+        MainWindow window;
+        Document* doc = window.document();
+        const std::string left = doc->addNode("data.read_csv", {0, 0});
+        const std::string right = doc->addNode("data.read_csv", {0, 200});
+        const std::string join = doc->addNode("transform.join", {300, 0});
+        QVERIFY(!doc->setParam(left, "path", kExamples.toStdString() + "/../datasets/iris.csv"));
+        QVERIFY(!doc->setParam(right, "path", kExamples.toStdString() + "/../datasets/wine.csv"));
+        QVERIFY(!doc->connectPorts({left, "table"}, {join, "left"}));
+        QVERIFY(!doc->connectPorts({right, "table"}, {join, "right"}));
+        window.scene()->nodeItem(join)->setSelected(true);
+        const auto menuOf = [&](const char* param) {
+            ParamField* field = window.inspector()->field(param);
+            auto* pick = field->findChild<QToolButton*>("pickColumns");
+            emit pick->menu()->aboutToShow();
+            QStringList names;
+            for (QAction* a : pick->menu()->actions())
+                names << a->text();
+            return names;
+        };
+        QVERIFY2(menuOf("left_keys").contains("species"),
+                 qPrintable(menuOf("left_keys").join(',')));
+        const QStringList rightColumns = menuOf("right_keys");
+        QVERIFY2(rightColumns.contains("cultivar") && !rightColumns.contains("species"),
+                 qPrintable(rightColumns.join(',')));
     }
 
     void dockLayoutPersists() {
