@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -39,16 +40,44 @@ namespace {
 
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
-using KeyIndex = std::unordered_map<std::string, std::vector<std::size_t>>;
+// The rows of one table grouped by equal keys, found by hash.
+class KeyIndex {
+public:
+    KeyIndex(const RowKeys& keys, std::size_t rows) : keys_(keys) {
+        buckets_.reserve(rows);
+        std::uint64_t h = 0;
+        for (std::size_t r = 0; r < rows; ++r) {
+            if (!keys.hash(r, h))
+                continue;  // a missing key part matches nothing
+            auto& groups = buckets_[h];
+            const auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
+                return keys.equal(g.front(), keys, r);
+            });
+            if (same == groups.end())
+                groups.push_back({r});
+            else
+                same->push_back(r);
+        }
+    }
 
-KeyIndex indexRows(const RowKeys& keys, std::size_t rows) {
-    KeyIndex index;
-    std::string key;
-    for (std::size_t r = 0; r < rows; ++r)
-        if (keys.key(r, key))
-            index[key].push_back(r);
-    return index;
-}
+    // The rows whose key equals that of `row` of `probe`; null for none.
+    const std::vector<std::size_t>* find(const RowKeys& probe, std::size_t row) const {
+        std::uint64_t h = 0;
+        if (!probe.hash(row, h))
+            return nullptr;
+        const auto it = buckets_.find(h);
+        if (it == buckets_.end())
+            return nullptr;
+        for (const auto& group : it->second)
+            if (probe.equal(row, keys_, group.front()))
+                return &group;
+        return nullptr;
+    }
+
+private:
+    const RowKeys& keys_;
+    std::unordered_map<std::uint64_t, std::vector<std::vector<std::size_t>>> buckets_;
+};
 
 // Column `c` with the rows `rows` (kNone: a missing value), named `name`.
 Column gather(const Column& c, const std::vector<std::size_t>& rows, std::string name) {
@@ -201,33 +230,43 @@ public:
         context.fit.throwIfCancelled();
 
         std::vector<std::size_t> lrows, rrows;
+        lrows.reserve(std::max(left->rowCount(), right->rowCount()));
+        rrows.reserve(lrows.capacity());
         std::vector<bool> rightMatched(right->rowCount(), false);
         std::size_t leftMatched = 0, manyToMany = 0;
-        std::string key;
+        // How many probing rows met each indexed key: with its own count of
+        // rows, what many-to-many keys made. The index outlives the counts,
+        // which point into it.
+        std::optional<KeyIndex> index;
+        std::unordered_map<const std::vector<std::size_t>*, std::size_t> probes;
         if (how == "right") {
-            const KeyIndex index = indexRows(leftKeys, left->rowCount());
+            index.emplace(leftKeys, left->rowCount());
             for (std::size_t r = 0; r < right->rowCount(); ++r) {
-                const auto it = rightKeys.key(r, key) ? index.find(key) : index.end();
-                if (it == index.end()) {
+                const std::vector<std::size_t>* match = index->find(rightKeys, r);
+                if (!match) {
                     lrows.push_back(kNone);
                     rrows.push_back(r);
                     continue;
                 }
                 rightMatched[r] = true;
-                for (std::size_t l : it->second) {
+                ++probes[match];
+                for (std::size_t l : *match) {
                     lrows.push_back(l);
                     rrows.push_back(r);
                 }
             }
-            std::set<std::size_t> leftSeen(lrows.begin(), lrows.end());
-            leftSeen.erase(kNone);
-            leftMatched = leftSeen.size();
+            std::vector<bool> leftSeen(left->rowCount(), false);
+            for (std::size_t l : lrows)
+                if (l != kNone && !leftSeen[l]) {
+                    leftSeen[l] = true;
+                    ++leftMatched;
+                }
         } else {
-            const KeyIndex index = indexRows(rightKeys, right->rowCount());
+            index.emplace(rightKeys, right->rowCount());
             std::vector<std::size_t> kept;  // semi and anti: left rows only
             for (std::size_t l = 0; l < left->rowCount(); ++l) {
-                const auto it = leftKeys.key(l, key) ? index.find(key) : index.end();
-                const bool match = it != index.end();
+                const std::vector<std::size_t>* hits = index->find(leftKeys, l);
+                const bool match = hits != nullptr;
                 leftMatched += match;
                 if (how == "semi" || how == "anti") {
                     if (match == (how == "semi"))
@@ -241,7 +280,8 @@ public:
                     }
                     continue;
                 }
-                for (std::size_t r : it->second) {
+                ++probes[hits];
+                for (std::size_t r : *hits) {
                     rightMatched[r] = true;
                     lrows.push_back(l);
                     rrows.push_back(r);
@@ -263,18 +303,9 @@ public:
         context.fit.throwIfCancelled();
 
         // Many-to-many: keys that matched several rows on both sides.
-        {
-            std::unordered_map<std::string, std::pair<std::set<std::size_t>, std::set<std::size_t>>>
-                sides;
-            for (std::size_t i = 0; i < lrows.size(); ++i)
-                if (lrows[i] != kNone && rrows[i] != kNone && leftKeys.key(lrows[i], key)) {
-                    sides[key].first.insert(lrows[i]);
-                    sides[key].second.insert(rrows[i]);
-                }
-            for (const auto& [k, both] : sides)
-                if (both.first.size() > 1 && both.second.size() > 1)
-                    manyToMany += both.first.size() * both.second.size();
-        }
+        for (const auto& [rows, count] : probes)
+            if (count > 1 && rows->size() > 1)
+                manyToMany += count * rows->size();
         const auto rightCount =
             static_cast<std::size_t>(std::count(rightMatched.begin(), rightMatched.end(), true));
         std::string line = std::to_string(leftMatched) + " of " + std::to_string(left->rowCount()) +

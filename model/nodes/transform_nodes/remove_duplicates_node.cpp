@@ -7,6 +7,7 @@
 // - Keep: first (the first row of each set), last, or none (drop every row
 //   that has a duplicate). The rows kept stay in input order.
 // - The run log says how many rows went.
+#include <cstdint>
 #include <unordered_map>
 
 #include "data/table_rows.h"
@@ -48,24 +49,41 @@ public:
         const RowKeys keys(*table, names, "columns");
         const std::string keep = params.at("keep").get<std::string>();
 
-        // For each key: how many rows have it and which one is kept.
-        struct Seen {
+        // Each row's set of equal rows (found by hash, settled by equal()):
+        // how many rows it has and which one is kept.
+        struct Group {
+            std::size_t first = 0;  // a row of the set, to compare with
             std::size_t count = 0;
-            std::size_t row = 0;
+            std::size_t kept = 0;
         };
-        std::unordered_map<std::string, Seen> seen;
-        std::vector<std::string> rowKeys(table->rowCount());
+        std::vector<Group> groups;
+        std::unordered_map<std::uint64_t, std::vector<std::size_t>> byHash;  // -> groups
+        byHash.reserve(table->rowCount());
+        std::vector<std::size_t> groupOf(table->rowCount());
+        std::uint64_t h = 0;
         for (std::size_t r = 0; r < table->rowCount(); ++r) {
-            keys.key(r, rowKeys[r], true);
-            Seen& s = seen[rowKeys[r]];
-            if (s.count++ == 0 || keep == "last")
-                s.row = r;
+            keys.hash(r, h, true);
+            std::vector<std::size_t>& candidates = byHash[h];
+            std::size_t g = groups.size();
+            for (std::size_t c : candidates)
+                if (keys.equal(groups[c].first, keys, r)) {
+                    g = c;
+                    break;
+                }
+            if (g == groups.size()) {
+                groups.push_back({r, 0, r});
+                candidates.push_back(g);
+            }
+            Group& group = groups[g];
+            if (group.count++ > 0 && keep == "last")
+                group.kept = r;
+            groupOf[r] = g;
         }
         context.fit.throwIfCancelled();
         std::vector<std::size_t> rows;
         for (std::size_t r = 0; r < table->rowCount(); ++r) {
-            const Seen& s = seen.at(rowKeys[r]);
-            if (keep == "none" ? s.count == 1 : s.row == r)
+            const Group& group = groups[groupOf[r]];
+            if (keep == "none" ? group.count == 1 : group.kept == r)
                 rows.push_back(r);
         }
         context.log("removed " + std::to_string(table->rowCount() - rows.size()) + " of " +

@@ -10,6 +10,7 @@
 // naming `param` and the column when a name is not in the table.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,8 +29,17 @@ public:
     // missing values do not match.
     bool key(std::size_t row, std::string& out, bool missingMatches = false) const;
 
+    // The same, as a 64-bit hash (equal keys, equal hashes; unequal keys
+    // may collide, which equal() settles). Cheap: a category's text is
+    // hashed once per level, not once per row.
+    bool hash(std::size_t row, std::uint64_t& out, bool missingMatches = false) const;
+    // Whether row `a` here and row `b` of `other` (as many columns, in the
+    // same order) hold equal keys; missing equals missing.
+    bool equal(std::size_t a, const RowKeys& other, std::size_t b) const;
+
 private:
     std::vector<const Column*> columns_;
+    std::vector<std::vector<std::uint64_t>> levelHashes_;  // per column, per level
 };
 
 }  // namespace sluice
