@@ -28,13 +28,6 @@ std::string_view textOf(const Column& c, std::size_t row) {
                : std::string_view(c.texts()[row]);
 }
 
-template <class T>
-void appendBytes(std::string& out, T value) {
-    char bytes[sizeof value];
-    std::memcpy(bytes, &value, sizeof value);
-    out.append(bytes, sizeof value);
-}
-
 }  // namespace
 
 RowKeys::RowKeys(const Table& table, const std::vector<std::string>& names,
@@ -95,35 +88,6 @@ bool RowKeys::equal(std::size_t a, const RowKeys& other, std::size_t b) const {
         }
         if (textOf(*x, a) != textOf(*y, b))
             return false;
-    }
-    return true;
-}
-
-bool RowKeys::key(std::size_t row, std::string& out, bool missingMatches) const {
-    out.clear();
-    for (const Column* c : columns_) {
-        // Each part starts with a tag, so a missing value, a number and a
-        // text can never run together into the same bytes.
-        if (c->isMissing(row)) {
-            if (!missingMatches)
-                return false;
-            out.push_back('m');
-            continue;
-        }
-        if (c->kind() == ColumnKind::Numeric) {
-            double v = c->numbers()[row];
-            if (v == 0)
-                v = 0;  // -0 and 0 are one key
-            out.push_back('n');
-            appendBytes(out, v);
-        } else {
-            const std::string& text = c->kind() == ColumnKind::Categorical
-                                          ? c->levels()[static_cast<std::size_t>(c->codes()[row])]
-                                          : c->texts()[row];
-            out.push_back('t');
-            appendBytes(out, static_cast<std::uint32_t>(text.size()));
-            out.append(text);
-        }
     }
     return true;
 }

@@ -1,10 +1,11 @@
-// RowKeys: a row's values in chosen columns as one byte string, for nodes
-// that match or group rows by those values (Join, Remove duplicates).
+// RowKeys: a row's values in chosen columns as one key (a hash and an
+// equality test), for nodes that match or group rows by those values (Join,
+// Remove duplicates).
 //
 // Contract: two rows get equal keys exactly when every chosen column holds
 // equal values: numbers by value (0 and -0 alike), categories and text by
 // the text shown, so categorical columns with other level lists still agree
-// and a number never equals a text. A missing value makes key() return false
+// and a number never equals a text. A missing value makes hash() return false
 // unless missingMatches, in which case missing equals missing (and nothing
 // else), as pandas' duplicated() has it. The constructor throws NodeError
 // naming `param` and the column when a name is not in the table.
@@ -25,12 +26,9 @@ public:
 
     const std::vector<const Column*>& columns() const { return columns_; }
 
-    // Writes row's key into `out`; false when a part is missing and
-    // missing values do not match.
-    bool key(std::size_t row, std::string& out, bool missingMatches = false) const;
-
-    // The same, as a 64-bit hash (equal keys, equal hashes; unequal keys
-    // may collide, which equal() settles). Cheap: a category's text is
+    // The row's key as a 64-bit hash (equal keys, equal hashes; unequal
+    // keys may collide, which equal() settles); false when a part is
+    // missing and missing values do not match. Cheap: a category's text is
     // hashed once per level, not once per row.
     bool hash(std::size_t row, std::uint64_t& out, bool missingMatches = false) const;
     // Whether row `a` here and row `b` of `other` (as many columns, in the
