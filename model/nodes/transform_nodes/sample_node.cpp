@@ -139,8 +139,10 @@ public:
                     drawn.push_back(rows[rng.below(rows.size())]);
             } else {
                 rng.shuffle(rows);
+                // Never past the stratum, whatever the rounding of its quota.
+                const std::size_t count = std::min(take[s], rows.size());
                 drawn.insert(drawn.end(), rows.begin(),
-                             rows.begin() + static_cast<std::ptrdiff_t>(take[s]));
+                             rows.begin() + static_cast<std::ptrdiff_t>(count));
             }
         }
         context.fit.throwIfCancelled();
