@@ -469,152 +469,6 @@ def filter_rows(table, column, op, value, drop_missing):
     return table.derive(df[keep.to_numpy()])
 
 
-def join_tables(left, right, left_on, right_on, how, left_suffix, right_suffix):
-    """Sluice's Join: a missing key part matches nothing (pandas would match
-    NaN with NaN); rows in left order (right order for a right join), an
-    outer join appending the unmatched right rows; a right key named like
-    its left key merges into it."""
-    right_on = right_on or left_on
-
-    def keys(df, cols):
-        out = []
-        for values in df[cols].itertuples(index=False, name=None):
-            if any(pd.isna(v) for v in values):
-                out.append(None)
-            else:
-                out.append(tuple(float(v) if is_number(v) else str(v) for v in values))
-        return out
-
-    lkeys, rkeys = keys(left.df, left_on), keys(right.df, right_on)
-    index = {}
-    for i, k in enumerate(lkeys if how == "right" else rkeys):
-        if k is not None:
-            index.setdefault(k, []).append(i)
-    lrows, rrows = [], []
-    if how == "right":
-        for r, k in enumerate(rkeys):
-            for l in index.get(k, [-1]) if k is not None else [-1]:
-                lrows.append(l)
-                rrows.append(r)
-    else:
-        matched = set()
-        for l, k in enumerate(lkeys):
-            hits = index.get(k, []) if k is not None else []
-            if how in ("semi", "anti"):
-                if bool(hits) == (how == "semi"):
-                    lrows.append(l)
-                continue
-            if not hits and how in ("left", "outer"):
-                lrows.append(l)
-                rrows.append(-1)
-            for r in hits:
-                matched.add(r)
-                lrows.append(l)
-                rrows.append(r)
-        if how in ("semi", "anti"):
-            return left.derive(left.df.iloc[lrows])
-        if how == "outer":
-            for r in range(len(right.df)):
-                if r not in matched:
-                    lrows.append(-1)
-                    rrows.append(r)
-    # reindex(-1) gives a row of missing values, keeping categories.
-    lpart = left.df.reindex(lrows).reset_index(drop=True)
-    rpart = right.df.reindex(rrows).reset_index(drop=True)
-    merged = [(a, b) for a, b in zip(left_on, right_on) if a == b]
-    for a, _ in merged:
-        absent = pd.Series(lrows) == -1
-        if absent.any():
-            filled = rpart[a]
-            if isinstance(lpart[a].dtype, pd.CategoricalDtype) and isinstance(
-                    filled.dtype, pd.CategoricalDtype):
-                levels = list(lpart[a].cat.categories) + [
-                    c for c in filled.cat.categories if c not in set(lpart[a].cat.categories)]
-                lpart[a] = lpart[a].cat.set_categories(levels)
-                filled = filled.cat.set_categories(levels)
-            lpart[a] = lpart[a].where(~absent, filled)
-        rpart = rpart.drop(columns=[a])
-    clash = set(lpart.columns) & set(rpart.columns)
-    lpart = lpart.rename(columns={c: c + left_suffix for c in clash})
-    rpart = rpart.rename(columns={c: c + right_suffix for c in clash})
-    roles = {(c + left_suffix if c in clash else c): r for c, r in left.roles.items()}
-    roles.update({(c + right_suffix if c in clash else c): r for c, r in right.roles.items()
-                  if c not in {a for a, _ in merged}})
-    return Table(pd.concat([lpart, rpart], axis=1), roles)
-
-
-def concat_tables(tables, numbers, columns, source_column):
-    """Sluice's Concatenate: rows one after another, columns matched by name
-    (union or intersection); a column of numbers in one input and text in
-    another is refused; `source_column` says which input (its number) each
-    row came from."""
-    names = [c for t in tables for c in t.df.columns]
-    for name in dict.fromkeys(names):
-        kinds = {is_numeric(t.df[name]) for t in tables if name in t.df.columns}
-        if len(kinds) > 1:
-            raise ValueError(f"column '{name}' holds numbers in one input but text in "
-                             "another; give it one kind first")
-    df = pd.concat([t.df for t in tables], join="outer" if columns == "union" else "inner",
-                   ignore_index=True, sort=False)
-    roles = {}
-    for t in tables:
-        for c, r in t.roles.items():
-            roles.setdefault(c, r)
-    if source_column:
-        df[source_column] = pd.Categorical(
-            [str(n) for t, n in zip(tables, numbers) for _ in range(len(t.df))],
-            categories=[str(n) for n in numbers])
-        roles[source_column] = "meta"
-    return Table(df, roles)
-
-
-def sample_rows(table, size, fraction, rows, replace, stratify, seed):
-    """Sluice's Sample, drawing the very same rows with SluiceRng: strata in
-    order of first appearance (missing as one more value) get their share
-    by largest remainders; each stratum's rows are shuffled and the first
-    taken (without replacement) or drawn one by one (with it). Returns the
-    sample and the rest, both in input order."""
-    n = len(table.df)
-    k = rows if size == "rows" else int(math.floor(fraction * n + 0.5))
-    if k > n and not replace:
-        raise ValueError(f"{k} rows asked but the table has {n}")
-    if stratify:
-        values = table.df[stratify]
-        strata, index = [], {}
-        for r, v in enumerate(values):
-            key = None if pd.isna(v) else str(v)
-            if key not in index:
-                index[key] = len(strata)
-                strata.append([])
-            strata[index[key]].append(r)
-    else:
-        strata = [list(range(n))]
-    sizes = [len(s) for s in strata]
-    take = sizes
-    if n:
-        quotas = [k * s / n for s in sizes]
-        take = [int(math.floor(q)) for q in quotas]
-        order = sorted(range(len(sizes)), key=lambda s: -(quotas[s] - math.floor(quotas[s])))
-        for s in order[:k - sum(take)]:
-            take[s] += 1
-    rng = SluiceRng(seed)
-    drawn = []
-    for s, members in enumerate(strata):
-        if replace:
-            drawn += [members[rng.below(len(members))] for _ in range(take[s])]
-        else:
-            rng.shuffle(members)
-            drawn += members[:take[s]]
-    drawn.sort()
-    chosen = set(drawn)
-    rest = [r for r in range(n) if r not in chosen]
-    return table.derive(table.df.iloc[drawn]), table.derive(table.df.iloc[rest])
-
-
-def is_number(value):
-    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
-
-
 def select_columns(table, keep, drop, target, meta):
     """Sluice's Select columns: keep (all if empty), then drop, then roles."""
     names = []
@@ -809,6 +663,153 @@ def importances(model):
                          "importances nor coefficients")
     order = sorted(range(len(values)), key=lambda k: -values[k])
     return [(model.features[k], float(values[k])) for k in order]
+)PY",
+    // Issue 18's data preparation nodes: Join, Concatenate, Sample.
+    R"PY(
+def join_tables(left, right, left_on, right_on, how, left_suffix, right_suffix):
+    """Sluice's Join: a missing key part matches nothing (pandas would match
+    NaN with NaN); rows in left order (right order for a right join), an
+    outer join appending the unmatched right rows; a right key named like
+    its left key merges into it."""
+    right_on = right_on or left_on
+
+    def keys(df, cols):
+        out = []
+        for values in df[cols].itertuples(index=False, name=None):
+            if any(pd.isna(v) for v in values):
+                out.append(None)
+            else:
+                out.append(tuple(float(v) if is_number(v) else str(v) for v in values))
+        return out
+
+    lkeys, rkeys = keys(left.df, left_on), keys(right.df, right_on)
+    index = {}
+    for i, k in enumerate(lkeys if how == "right" else rkeys):
+        if k is not None:
+            index.setdefault(k, []).append(i)
+    lrows, rrows = [], []
+    if how == "right":
+        for r, k in enumerate(rkeys):
+            for l in index.get(k, [-1]) if k is not None else [-1]:
+                lrows.append(l)
+                rrows.append(r)
+    else:
+        matched = set()
+        for l, k in enumerate(lkeys):
+            hits = index.get(k, []) if k is not None else []
+            if how in ("semi", "anti"):
+                if bool(hits) == (how == "semi"):
+                    lrows.append(l)
+                continue
+            if not hits and how in ("left", "outer"):
+                lrows.append(l)
+                rrows.append(-1)
+            for r in hits:
+                matched.add(r)
+                lrows.append(l)
+                rrows.append(r)
+        if how in ("semi", "anti"):
+            return left.derive(left.df.iloc[lrows])
+        if how == "outer":
+            for r in range(len(right.df)):
+                if r not in matched:
+                    lrows.append(-1)
+                    rrows.append(r)
+    # reindex(-1) gives a row of missing values, keeping categories.
+    lpart = left.df.reindex(lrows).reset_index(drop=True)
+    rpart = right.df.reindex(rrows).reset_index(drop=True)
+    merged = [(a, b) for a, b in zip(left_on, right_on) if a == b]
+    for a, _ in merged:
+        absent = pd.Series(lrows) == -1
+        if absent.any():
+            filled = rpart[a]
+            if isinstance(lpart[a].dtype, pd.CategoricalDtype) and isinstance(
+                    filled.dtype, pd.CategoricalDtype):
+                levels = list(lpart[a].cat.categories) + [
+                    c for c in filled.cat.categories if c not in set(lpart[a].cat.categories)]
+                lpart[a] = lpart[a].cat.set_categories(levels)
+                filled = filled.cat.set_categories(levels)
+            lpart[a] = lpart[a].where(~absent, filled)
+        rpart = rpart.drop(columns=[a])
+    clash = set(lpart.columns) & set(rpart.columns)
+    lpart = lpart.rename(columns={c: c + left_suffix for c in clash})
+    rpart = rpart.rename(columns={c: c + right_suffix for c in clash})
+    roles = {(c + left_suffix if c in clash else c): r for c, r in left.roles.items()}
+    roles.update({(c + right_suffix if c in clash else c): r for c, r in right.roles.items()
+                  if c not in {a for a, _ in merged}})
+    return Table(pd.concat([lpart, rpart], axis=1), roles)
+
+
+def concat_tables(tables, numbers, columns, source_column):
+    """Sluice's Concatenate: rows one after another, columns matched by name
+    (union or intersection); a column of numbers in one input and text in
+    another is refused; `source_column` says which input (its number) each
+    row came from."""
+    names = [c for t in tables for c in t.df.columns]
+    for name in dict.fromkeys(names):
+        kinds = {is_numeric(t.df[name]) for t in tables if name in t.df.columns}
+        if len(kinds) > 1:
+            raise ValueError(f"column '{name}' holds numbers in one input but text in "
+                             "another; give it one kind first")
+    df = pd.concat([t.df for t in tables], join="outer" if columns == "union" else "inner",
+                   ignore_index=True, sort=False)
+    roles = {}
+    for t in tables:
+        for c, r in t.roles.items():
+            roles.setdefault(c, r)
+    if source_column:
+        df[source_column] = pd.Categorical(
+            [str(n) for t, n in zip(tables, numbers) for _ in range(len(t.df))],
+            categories=[str(n) for n in numbers])
+        roles[source_column] = "meta"
+    return Table(df, roles)
+
+
+def sample_rows(table, size, fraction, rows, replace, stratify, seed):
+    """Sluice's Sample, drawing the very same rows with SluiceRng: strata in
+    order of first appearance (missing as one more value) get their share
+    by largest remainders; each stratum's rows are shuffled and the first
+    taken (without replacement) or drawn one by one (with it). Returns the
+    sample and the rest, both in input order."""
+    n = len(table.df)
+    k = rows if size == "rows" else int(math.floor(fraction * n + 0.5))
+    if k > n and not replace:
+        raise ValueError(f"{k} rows asked but the table has {n}")
+    if stratify:
+        values = table.df[stratify]
+        strata, index = [], {}
+        for r, v in enumerate(values):
+            key = None if pd.isna(v) else str(v)
+            if key not in index:
+                index[key] = len(strata)
+                strata.append([])
+            strata[index[key]].append(r)
+    else:
+        strata = [list(range(n))]
+    sizes = [len(s) for s in strata]
+    take = sizes
+    if n:
+        quotas = [k * s / n for s in sizes]
+        take = [int(math.floor(q)) for q in quotas]
+        order = sorted(range(len(sizes)), key=lambda s: -(quotas[s] - math.floor(quotas[s])))
+        for s in order[:k - sum(take)]:
+            take[s] += 1
+    rng = SluiceRng(seed)
+    drawn = []
+    for s, members in enumerate(strata):
+        if replace:
+            drawn += [members[rng.below(len(members))] for _ in range(take[s])]
+        else:
+            rng.shuffle(members)
+            drawn += members[:take[s]]
+    drawn.sort()
+    chosen = set(drawn)
+    rest = [r for r in range(n) if r not in chosen]
+    return table.derive(table.df.iloc[drawn]), table.derive(table.df.iloc[rest])
+
+
+def is_number(value):
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
 )PY",
 };
 // clang-format on
