@@ -18,16 +18,6 @@ namespace {
 using Kind = engine::RunEvent::Kind;
 using State = NodeBadge::State;
 
-// Engine messages start "Title (id): " for the terminal; the log line and
-// the card already name the node, so that part goes. The id in parentheses
-// ends the label even when the title has a colon of its own ("PCA: 2
-// components (pca): ..."); another node's label in the message has another id.
-std::string withoutOwnLabel(const std::string& node, const std::string& text) {
-    const std::string tag = " (" + node + "): ";
-    const std::size_t at = text.find(tag);
-    return at == std::string::npos ? text : text.substr(at + tag.size());
-}
-
 QString secondsText(double seconds) {
     // Most nodes take milliseconds: "0.00 s" would read as "nothing happened".
     if (seconds < 0.001)
@@ -294,13 +284,13 @@ void RunController::handle(const engine::RunEvent& event) {
             return;
         }
         case Kind::Failed: {
-            const std::string why = withoutOwnLabel(event.node, event.text);
+            const std::string why = engine::withoutNodeLabel(event.node, event.text);
             emitChanges(badges_.setLive(event.node, badgeOf(State::Failed, why)));
             emit logLine(id, qstr(why), true);
             return;
         }
         case Kind::Skipped: {
-            const std::string why = withoutOwnLabel(event.node, event.text);
+            const std::string why = engine::withoutNodeLabel(event.node, event.text);
             emitChanges(badges_.setLive(event.node, badgeOf(State::Skipped, why)));
             emit logLine(id, qstr(why), false);
             return;

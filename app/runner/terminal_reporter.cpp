@@ -79,11 +79,6 @@ std::string TerminalReporter::label(const std::string& node) const {
     return it == labels_.end() ? node : it->second;
 }
 
-std::string TerminalReporter::withoutLabel(const std::string& node, const std::string& text) const {
-    const std::string prefix = label(node) + ": ";
-    return text.rfind(prefix, 0) == 0 ? text.substr(prefix.size()) : text;
-}
-
 std::string TerminalReporter::metricsText(const std::string& node, bool withStep) const {
     const auto it = metrics_.find(node);
     if (it == metrics_.end())
@@ -204,7 +199,7 @@ void TerminalReporter::onEvent(const RunEvent& event) {
         }
         case RunEvent::Kind::Log:
             if (!options_.quiet)
-                line("log       " + who + ": " + withoutLabel(event.node, event.text));
+                line("log       " + who + ": " + engine::withoutNodeLabel(event.node, event.text));
             break;
         case RunEvent::Kind::Finished: {
             stopRunning(event.node);
@@ -225,12 +220,14 @@ void TerminalReporter::onEvent(const RunEvent& event) {
         }
         case RunEvent::Kind::Failed:
             stopRunning(event.node);
-            line("FAILED    " + who + ": " + withoutLabel(event.node, event.text));
+            line("FAILED    " + who + ": " + engine::withoutNodeLabel(event.node, event.text));
             break;
         case RunEvent::Kind::Skipped:
             if (!options_.quiet)
                 line("skipped   " + who +
-                     (event.text.empty() ? "" : ": " + withoutLabel(event.node, event.text)));
+                     (event.text.empty()
+                          ? ""
+                          : ": " + engine::withoutNodeLabel(event.node, event.text)));
             break;
         case RunEvent::Kind::Cancelled:
             stopRunning(event.node);

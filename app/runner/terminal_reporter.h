@@ -73,7 +73,6 @@ private:
     };
 
     std::string label(const std::string& node) const;
-    std::string withoutLabel(const std::string& node, const std::string& text) const;
     std::string metricsText(const std::string& node, bool withStep) const;
     void line(const std::string& text);  // a permanent line (progress line kept below)
     void clearProgress();

@@ -51,4 +51,10 @@ std::string_view kindName(RunEvent::Kind kind) {
     return "?";
 }
 
+std::string withoutNodeLabel(const std::string& node, const std::string& text) {
+    const std::string tag = " (" + node + "): ";
+    const std::size_t at = text.find(tag);
+    return at == std::string::npos ? text : text.substr(at + tag.size());
+}
+
 }  // namespace sluice::engine

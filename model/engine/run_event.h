@@ -64,6 +64,13 @@ struct RunEvent {
 
 std::string_view kindName(RunEvent::Kind kind);
 
+// A node's message without the label the engine starts it with
+// ("Iris (read): cannot open ..." -> "cannot open ..."), for a consumer that
+// names the node itself. The label ends at " (<node id>): ", so a title
+// with a colon of its own is cut whole; another node's label in the message
+// has another id and stays. Text without the label is returned as it is.
+std::string withoutNodeLabel(const std::string& node, const std::string& text);
+
 class RunObserver {
 public:
     virtual ~RunObserver() = default;
