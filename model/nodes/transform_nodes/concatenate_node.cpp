@@ -18,6 +18,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "data/level_union.h"
 #include "nodes/python_context.h"
 
 namespace sluice {
@@ -63,8 +64,7 @@ Column build(const Plan& plan, const std::vector<TablePtr>& tables, std::size_t 
         return Column::numeric(plan.name, std::move(values), plan.role);
     }
     if (plan.kind == ColumnKind::Categorical) {
-        std::vector<std::string> levels;
-        std::unordered_map<std::string, std::int32_t> code;
+        LevelUnion levels;
         std::vector<std::int32_t> codes;
         codes.reserve(rows);
         for (std::size_t t = 0; t < tables.size(); ++t) {
@@ -73,18 +73,11 @@ Column build(const Plan& plan, const std::vector<TablePtr>& tables, std::size_t 
                 codes.insert(codes.end(), tables[t]->rowCount(), Column::kMissingCode);
                 continue;
             }
-            std::vector<std::int32_t> mine;
-            for (const std::string& level : c->levels()) {
-                auto [it, added] =
-                    code.try_emplace(level, static_cast<std::int32_t>(levels.size()));
-                if (added)
-                    levels.push_back(level);
-                mine.push_back(it->second);
-            }
+            const std::vector<std::int32_t> mine = levels.add(c->levels());
             for (const std::int32_t k : c->codes())
                 codes.push_back(k == Column::kMissingCode ? k : mine[static_cast<std::size_t>(k)]);
         }
-        return Column::categorical(plan.name, std::move(codes), std::move(levels), plan.role);
+        return Column::categorical(plan.name, std::move(codes), levels.levels(), plan.role);
     }
     std::vector<std::string> values;
     std::vector<bool> missing;

@@ -30,6 +30,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "data/level_union.h"
 #include "data/table_rows.h"
 #include "nodes/column_params.h"
 #include "nodes/python_context.h"
@@ -132,17 +133,9 @@ Column mergeKey(const Column& left, const std::vector<std::size_t>& lrows, const
         return Column::numeric(left.name(), std::move(values), left.role());
     }
     if (left.kind() == ColumnKind::Categorical && right.kind() == ColumnKind::Categorical) {
-        std::vector<std::string> levels = left.levels();
-        std::unordered_map<std::string, std::int32_t> code;
-        for (std::size_t k = 0; k < levels.size(); ++k)
-            code[levels[k]] = static_cast<std::int32_t>(k);
-        std::vector<std::int32_t> rightCode;
-        for (const std::string& level : right.levels()) {
-            auto [it, added] = code.try_emplace(level, static_cast<std::int32_t>(levels.size()));
-            if (added)
-                levels.push_back(level);
-            rightCode.push_back(it->second);
-        }
+        LevelUnion levels;
+        levels.add(left.levels());  // the left codes stay as they are
+        const std::vector<std::int32_t> rightCode = levels.add(right.levels());
         std::vector<std::int32_t> codes(n, Column::kMissingCode);
         for (std::size_t i = 0; i < n; ++i) {
             const auto [c, row] = from(i);
@@ -151,7 +144,7 @@ Column mergeKey(const Column& left, const std::vector<std::size_t>& lrows, const
             const std::int32_t k = c->codes()[row];
             codes[i] = c == &left ? k : rightCode[static_cast<std::size_t>(k)];
         }
-        return Column::categorical(left.name(), std::move(codes), std::move(levels), left.role());
+        return Column::categorical(left.name(), std::move(codes), levels.levels(), left.role());
     }
     std::vector<std::string> values(n);
     std::vector<bool> missing(n, true);
