@@ -53,6 +53,23 @@ std::string nodeError(F&& f) {
     return {};
 }
 
+// A column's cells as shown, "-" for a missing one: known answers read
+// as a list.
+inline QStringList cells(const Table& t, const std::string& column) {
+    QStringList out;
+    const Column& c = t.column(column);
+    for (std::size_t r = 0; r < t.rowCount(); ++r)
+        out << (c.isMissing(r) ? QStringLiteral("-") : QString::fromStdString(c.displayValue(r)));
+    return out;
+}
+
+inline QStringList columnNames(const Table& t) {
+    QStringList out;
+    for (const auto& n : t.columnNames())
+        out << QString::fromStdString(n);
+    return out;
+}
+
 inline std::vector<double> numbers(const Table& t, const std::string& column) {
     const auto v = t.column(column).numbers();
     return {v.begin(), v.end()};

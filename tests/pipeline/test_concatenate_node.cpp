@@ -11,6 +11,8 @@
 #include "support/test_registry.h"
 
 using namespace sluice;
+using sluice::testing::cells;
+using sluice::testing::columnNames;
 using sluice::testing::nodeError;
 using sluice::testing::NodeRun;
 
@@ -34,21 +36,6 @@ NodeRun concat(const PortValues& inputs, const nlohmann::json& params = {}) {
     return sluice::testing::runNode(builtinNodes(), "transform.concatenate", inputs, params);
 }
 
-QStringList cells(const Table& t, const std::string& column) {
-    QStringList out;
-    const Column& c = t.column(column);
-    for (std::size_t r = 0; r < t.rowCount(); ++r)
-        out << (c.isMissing(r) ? QStringLiteral("-") : QString::fromStdString(c.displayValue(r)));
-    return out;
-}
-
-QStringList names(const Table& t) {
-    QStringList out;
-    for (const auto& n : t.columnNames())
-        out << QString::fromStdString(n);
-    return out;
-}
-
 }  // namespace
 
 class TestConcatenateNode : public QObject {
@@ -58,7 +45,7 @@ private slots:
     void unionStacksRowsAndFillsMissingColumns() {
         const NodeRun run = concat({{"table_1", january()}, {"table_2", february()}});
         const TablePtr t = run.table();
-        QCOMPARE(names(*t), (QStringList{"amount", "shop", "units", "note"}));
+        QCOMPARE(columnNames(*t), (QStringList{"amount", "shop", "units", "note"}));
         QCOMPARE(cells(*t, "amount"), (QStringList{"10", "20", "30", "-", "50"}));
         QCOMPARE(cells(*t, "units"), (QStringList{"1", "2", "-", "-", "-"}));
         QCOMPARE(cells(*t, "note"), (QStringList{"-", "-", "late", "-", "ok"}));
@@ -75,7 +62,7 @@ private slots:
         const TablePtr t =
             concat({{"table_1", january()}, {"table_2", february()}}, {{"columns", "intersection"}})
                 .table();
-        QCOMPARE(names(*t), (QStringList{"amount", "shop"}));
+        QCOMPARE(columnNames(*t), (QStringList{"amount", "shop"}));
         QCOMPARE(t->rowCount(), std::size_t(5));
     }
 

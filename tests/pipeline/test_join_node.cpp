@@ -11,6 +11,8 @@
 #include "support/test_registry.h"
 
 using namespace sluice;
+using sluice::testing::cells;
+using sluice::testing::columnNames;
 using sluice::testing::nodeError;
 using sluice::testing::NodeRun;
 
@@ -38,21 +40,6 @@ NodeRun join(const TablePtr& left, const TablePtr& right, nlohmann::json params)
                                     {{"left", left}, {"right", right}}, params);
 }
 
-QStringList cells(const Table& t, const std::string& column) {
-    QStringList out;
-    const Column& c = t.column(column);
-    for (std::size_t r = 0; r < t.rowCount(); ++r)
-        out << (c.isMissing(r) ? QStringLiteral("-") : QString::fromStdString(c.displayValue(r)));
-    return out;
-}
-
-QStringList names(const Table& t) {
-    QStringList out;
-    for (const auto& n : t.columnNames())
-        out << QString::fromStdString(n);
-    return out;
-}
-
 }  // namespace
 
 class TestJoinNode : public QObject {
@@ -69,7 +56,7 @@ private slots:
         QCOMPARE(cells(t, "customer"), (QStringList{"1", "1", "3"}));  // other name: kept
         QCOMPARE(cells(t, "amount"), (QStringList{"10", "11", "30"}));
         // Both tables have "region": suffixed, as pandas does.
-        QCOMPARE(names(t),
+        QCOMPARE(columnNames(t),
                  (QStringList{"id", "name", "region_x", "customer", "amount", "region_y"}));
         QCOMPARE(cells(t, "region_x"), (QStringList{"north", "north", "-"}));
         QCOMPARE(cells(t, "region_y"), (QStringList{"north", "north", "north"}));
@@ -104,7 +91,7 @@ private slots:
         nlohmann::json p = {{"left_keys", {"id"}}, {"right_keys", {"customer"}}, {"how", "semi"}};
         const TablePtr semiTable = join(customers(), orders(), p).table();
         const Table& semi = *semiTable;
-        QCOMPARE(names(semi), (QStringList{"id", "name", "region"}));
+        QCOMPARE(columnNames(semi), (QStringList{"id", "name", "region"}));
         QCOMPARE(cells(semi, "name"), (QStringList{"ana", "cy"}));  // ana once, not twice
         p["how"] = "anti";
         const TablePtr antiTable = join(customers(), orders(), p).table();
@@ -119,7 +106,7 @@ private slots:
             Table::make({Column::numeric("id", {3, 5}), Column::numeric("price", {7.5, 9.0})});
         const NodeRun run = join(customers(), prices, {{"left_keys", {"id"}}, {"how", "outer"}});
         const Table& t = *run.table();
-        QCOMPARE(names(t), (QStringList{"id", "name", "region", "price"}));
+        QCOMPARE(columnNames(t), (QStringList{"id", "name", "region", "price"}));
         QCOMPARE(cells(t, "id"), (QStringList{"1", "2", "3", "-", "5"}));
         QCOMPARE(cells(t, "price"), (QStringList{"-", "-", "7.5", "-", "9"}));
     }
