@@ -25,6 +25,8 @@ ParamField* ParamField::create(const ParamSpec& spec, const Options& options, QW
             return param_fields::makeColumn(spec, options.columns, parent);
         case ParamKind::Columns:
             return param_fields::makeColumns(spec, options.columns, parent);
+        case ParamKind::Records:
+            return param_fields::makeRecords(spec, options.columns, parent);
     }
     return param_fields::makeText(spec, parent);
 }

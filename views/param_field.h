@@ -45,7 +45,7 @@ public:
     };
 
     // The editor for `spec`'s kind (Int, Float, Bool, Choice, String, Path,
-    // Column or Columns).
+    // Column, Columns or Records).
     static ParamField* create(const ParamSpec& spec, const Options& options,
                               QWidget* parent = nullptr);
 
@@ -104,6 +104,8 @@ ParamField* makePath(const ParamSpec& spec, bool forSaving, QWidget* parent);
 ParamField* makeColumn(const ParamSpec& spec, std::function<QStringList()> columns,
                        QWidget* parent);
 ParamField* makeColumns(const ParamSpec& spec, std::function<QStringList()> columns,
+                        QWidget* parent);
+ParamField* makeRecords(const ParamSpec& spec, std::function<QStringList()> columns,
                         QWidget* parent);
 }  // namespace param_fields
 

@@ -23,6 +23,8 @@ std::string_view paramKindName(ParamKind kind) {
             return "column";
         case ParamKind::Columns:
             return "columns";
+        case ParamKind::Records:
+            return "records";
     }
     return "?";
 }
@@ -42,6 +44,8 @@ bool isEmpty(const nlohmann::json& v) {
     return v.is_null() || (v.is_string() && v.get<std::string>().empty()) ||
            (v.is_array() && v.empty());
 }
+
+std::optional<std::string> problemOfRecords(const ParamSpec& spec, const nlohmann::json& value);
 
 // What the kind alone says of `value` (not empty, or not optional).
 std::optional<std::string> problemOfKind(const ParamSpec& spec, const nlohmann::json& value) {
@@ -96,11 +100,44 @@ std::optional<std::string> problemOfKind(const ParamSpec& spec, const nlohmann::
                 if (!v.is_string())
                     return "must be a list of column names";
             return std::nullopt;
+        case ParamKind::Records:
+            return problemOfRecords(spec, value);
+    }
+    return std::nullopt;
+}
+
+// Each row an object whose fields are known and acceptable; the problem
+// names the row (from 1) and the field's label.
+std::optional<std::string> problemOfRecords(const ParamSpec& spec, const nlohmann::json& value) {
+    if (!value.is_array())
+        return "must be a list of rows";
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const std::string where = "row " + std::to_string(i + 1);
+        const nlohmann::json& row = value[i];
+        if (!row.is_object())
+            return where + ": must be an object of fields";
+        for (const auto& [key, field] : row.items())
+            if (std::none_of(spec.fields.begin(), spec.fields.end(),
+                             [&](const ParamSpec& f) { return f.name == key; }))
+                return where + ": '" + key + "' is not a field";
+        for (const ParamSpec& field : spec.fields) {
+            const auto it = row.find(field.name);
+            if (auto problem = field.problemWith(it == row.end() ? field.defaultValue : *it))
+                return where + ", " + field.label + ": " + *problem;
+        }
     }
     return std::nullopt;
 }
 
 }  // namespace
+
+nlohmann::json recordWithDefaults(const ParamSpec& spec, const nlohmann::json& row) {
+    nlohmann::json full = row.is_object() ? row : nlohmann::json::object();
+    for (const ParamSpec& field : spec.fields)
+        if (!full.contains(field.name))
+            full[field.name] = field.defaultValue;
+    return full;
+}
 
 std::optional<std::string> ParamSpec::problemWith(const nlohmann::json& value) const {
     if (optional && isEmpty(value))
@@ -174,6 +211,15 @@ ParamSpec columnParam(std::string name, std::string label, std::string help, boo
 ParamSpec columnsParam(std::string name, std::string label, std::string help) {
     ParamSpec p = basic(std::move(name), std::move(label), ParamKind::Columns,
                         nlohmann::json::array(), std::move(help));
+    p.optional = true;
+    return p;
+}
+
+ParamSpec recordsParam(std::string name, std::string label, std::vector<ParamSpec> fields,
+                       std::string help) {
+    ParamSpec p = basic(std::move(name), std::move(label), ParamKind::Records,
+                        nlohmann::json::array(), std::move(help));
+    p.fields = std::move(fields);
     p.optional = true;
     return p;
 }

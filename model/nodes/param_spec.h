@@ -3,7 +3,9 @@
 //
 // Kinds: int and float (optional range), bool, choice (one of `choices`),
 // string, path (a file; stored relative to the pipeline file), column (one
-// column name of the input table) and columns (a list of them).
+// column name of the input table), columns (a list of them) and records (a
+// list of rows, each an object whose fields are ParamSpecs of their own, such
+// as Group by's {column, function, name} aggregations; edited as a table).
 //
 // `check`, when set, is a rule beyond the kind's (a learner's text
 // hyperparameter such as "Features per split" must be a value the learner
@@ -19,7 +21,7 @@
 
 namespace sluice {
 
-enum class ParamKind { Int, Float, Bool, Choice, String, Path, Column, Columns };
+enum class ParamKind { Int, Float, Bool, Choice, String, Path, Column, Columns, Records };
 
 std::string_view paramKindName(ParamKind kind);
 
@@ -30,6 +32,9 @@ struct ParamSpec {
     nlohmann::json defaultValue;
     std::optional<double> min, max;    // int and float
     std::vector<std::string> choices;  // choice
+    // records: the fields of one row, in the order of the table's columns. A
+    // row may leave out a field; it then has the field's default.
+    std::vector<ParamSpec> fields;
     std::string help;
     bool optional = false;  // an empty value (null, "", []) is allowed
     // A setting most people leave alone (Adam's betas, a tolerance): the
@@ -55,5 +60,11 @@ ParamSpec stringParam(std::string name, std::string label, std::string def, std:
 ParamSpec pathParam(std::string name, std::string label, std::string help);
 ParamSpec columnParam(std::string name, std::string label, std::string help, bool optional = false);
 ParamSpec columnsParam(std::string name, std::string label, std::string help);
+// An optional list of rows with `fields` (default: no rows).
+ParamSpec recordsParam(std::string name, std::string label, std::vector<ParamSpec> fields,
+                       std::string help);
+// Row `row` of a records value with every field filled: a field the row
+// leaves out takes its default.
+nlohmann::json recordWithDefaults(const ParamSpec& spec, const nlohmann::json& row);
 
 }  // namespace sluice
