@@ -36,6 +36,9 @@ nlohmann::json tinyParams(const std::string& id) {
         return {{"left_keys", {"species"}}};
     if (id == "transform.filter_rows")
         return {{"column", "sepal_length"}, {"operator", ">"}, {"value", "5"}};
+    if (id == "transform.group_by")
+        return {{"keys", {"species"}},
+                {"aggregations", {{{"column", "sepal_length"}, {"function", "median"}}}}};
     return nlohmann::json::object();
 }
 

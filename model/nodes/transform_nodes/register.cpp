@@ -10,6 +10,7 @@
     NODE(makeJoinNode)               \
     NODE(makeConcatenateNode)        \
     NODE(makeRemoveDuplicatesNode)   \
+    NODE(makeGroupByNode)            \
     NODE(makeSampleNode)             \
     NODE(makeImputeNode)             \
     NODE(makeScaleNode)              \

@@ -7,13 +7,10 @@
 // - Keep: first (the first row of each set), last, or none (drop every row
 //   that has a duplicate). The rows kept stay in input order.
 // - The run log says how many rows went.
-#include <cstdint>
-#include <unordered_map>
-
 #include "data/table_rows.h"
 #include "nodes/column_params.h"
 #include "nodes/python_context.h"
-#include "nodes/transform_nodes/row_keys.h"
+#include "nodes/transform_nodes/row_groups.h"
 
 namespace sluice {
 namespace {
@@ -46,44 +43,21 @@ public:
         std::vector<std::string> names = node_params::columnList(params, "columns");
         if (names.empty())
             names = table->columnNames();
-        const RowKeys keys(*table, names, "columns");
+        // missing equals missing, as pandas' drop_duplicates has it
+        const RowGroups groups(*table, names, "columns", false, false);
         const std::string keep = params.at("keep").get<std::string>();
-
-        // Each row's set of equal rows (found by hash, settled by equal()):
-        // how many rows it has and which one is kept.
-        struct Group {
-            std::size_t first = 0;  // a row of the set, to compare with
-            std::size_t count = 0;
-            std::size_t kept = 0;
-        };
-        std::vector<Group> groups;
-        std::unordered_map<std::uint64_t, std::vector<std::size_t>> byHash;  // -> groups
-        byHash.reserve(table->rowCount());
-        std::vector<std::size_t> groupOf(table->rowCount());
-        std::uint64_t h = 0;
+        std::vector<std::size_t> count(groups.count(), 0), kept(groups.firstRow);
         for (std::size_t r = 0; r < table->rowCount(); ++r) {
-            keys.hash(r, h, true);
-            std::vector<std::size_t>& candidates = byHash[h];
-            std::size_t g = groups.size();
-            for (std::size_t c : candidates)
-                if (keys.equal(groups[c].first, keys, r)) {
-                    g = c;
-                    break;
-                }
-            if (g == groups.size()) {
-                groups.push_back({r, 0, r});
-                candidates.push_back(g);
-            }
-            Group& group = groups[g];
-            if (group.count++ > 0 && keep == "last")
-                group.kept = r;
-            groupOf[r] = g;
+            const auto g = static_cast<std::size_t>(groups.groupOf[r]);
+            ++count[g];
+            if (keep == "last")
+                kept[g] = r;
         }
         context.fit.throwIfCancelled();
         std::vector<std::size_t> rows;
         for (std::size_t r = 0; r < table->rowCount(); ++r) {
-            const Group& group = groups[groupOf[r]];
-            if (keep == "none" ? group.count == 1 : group.kept == r)
+            const auto g = static_cast<std::size_t>(groups.groupOf[r]);
+            if (keep == "none" ? count[g] == 1 : kept[g] == r)
                 rows.push_back(r);
         }
         context.log("removed " + std::to_string(table->rowCount() - rows.size()) + " of " +

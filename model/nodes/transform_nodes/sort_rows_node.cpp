@@ -7,66 +7,15 @@
 // that tie on every key keep their input order, so sorting twice by
 // different keys composes. An empty column list leaves the table as is.
 #include <algorithm>
-#include <cmath>
-#include <cstdint>
 #include <numeric>
-#include <span>
 
 #include "data/table_rows.h"
 #include "nodes/column_params.h"
 #include "nodes/python_context.h"
+#include "nodes/transform_nodes/sort_key.h"
 
 namespace sluice {
 namespace {
-
-// One sort key, prepared once so the comparisons (n log n of them) do no
-// lookups: a categorical column compares its codes' ranks in label order.
-class SortKey {
-public:
-    explicit SortKey(const Column& c) : column_(c), kind_(c.kind()) {
-        if (kind_ == ColumnKind::Numeric) {
-            numbers_ = c.numbers();
-        } else if (kind_ == ColumnKind::Categorical) {
-            codes_ = c.codes();
-            const auto& levels = c.levels();
-            std::vector<std::size_t> byLabel(levels.size());
-            std::iota(byLabel.begin(), byLabel.end(), std::size_t{0});
-            std::sort(byLabel.begin(), byLabel.end(),
-                      [&](std::size_t x, std::size_t y) { return levels[x] < levels[y]; });
-            rank_.resize(levels.size());
-            for (std::size_t r = 0; r < byLabel.size(); ++r)
-                rank_[byLabel[r]] = static_cast<std::int32_t>(r);
-        }
-    }
-
-    bool missing(std::size_t row) const {
-        if (kind_ == ColumnKind::Numeric)
-            return std::isnan(numbers_[row]);
-        if (kind_ == ColumnKind::Categorical)
-            return codes_[row] == Column::kMissingCode;
-        return column_.isMissing(row);
-    }
-
-    // -1, 0, 1 for rows a and b, both present.
-    int compare(std::size_t a, std::size_t b) const {
-        if (kind_ == ColumnKind::Numeric)
-            return numbers_[a] < numbers_[b] ? -1 : numbers_[b] < numbers_[a] ? 1 : 0;
-        if (kind_ == ColumnKind::Categorical) {
-            const auto x = rank_[static_cast<std::size_t>(codes_[a])];
-            const auto y = rank_[static_cast<std::size_t>(codes_[b])];
-            return x < y ? -1 : y < x ? 1 : 0;
-        }
-        const int order = column_.texts()[a].compare(column_.texts()[b]);
-        return (order > 0) - (order < 0);
-    }
-
-private:
-    const Column& column_;
-    ColumnKind kind_;
-    std::span<const double> numbers_;
-    std::span<const std::int32_t> codes_;
-    std::vector<std::int32_t> rank_;  // by level code: its place in label order
-};
 
 class SortRowsNode : public NodeType {
 public:
