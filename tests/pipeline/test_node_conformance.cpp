@@ -39,6 +39,8 @@ nlohmann::json tinyParams(const std::string& id) {
     if (id == "transform.group_by")
         return {{"keys", {"species"}},
                 {"aggregations", {{{"column", "sepal_length"}, {"function", "median"}}}}};
+    if (id == "transform.pivot")  // one row per species, one column per petal width
+        return {{"index", {"species"}}, {"columns", "petal_width"}, {"values", "sepal_length"}};
     return nlohmann::json::object();
 }
 

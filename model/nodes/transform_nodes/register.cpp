@@ -11,6 +11,8 @@
     NODE(makeConcatenateNode)        \
     NODE(makeRemoveDuplicatesNode)   \
     NODE(makeGroupByNode)            \
+    NODE(makePivotNode)              \
+    NODE(makeUnpivotNode)            \
     NODE(makeSampleNode)             \
     NODE(makeImputeNode)             \
     NODE(makeScaleNode)              \
