@@ -5,6 +5,7 @@
 
 #define SLUICE_TRANSFORM_NODES(NODE) \
     NODE(makeSelectColumnsNode)      \
+    NODE(makeEditColumnsNode)        \
     NODE(makeFilterRowsNode)         \
     NODE(makeSortRowsNode)           \
     NODE(makeJoinNode)               \
