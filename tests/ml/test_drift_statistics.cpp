@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "ml/core/random.h"
+#include "ml/stats/bin_labels.h"
 #include "ml/stats/column_drift.h"
 #include "ml/stats/special_functions.h"
 #include "ml/stats/two_sample_tests.h"
@@ -226,6 +227,9 @@ private slots:
             (std::vector<std::string>{"≤ 0.0152", "(0.0152, 1.5]", "(1.5, 12346]", "> 12346"}));
         QCOMPARE(binLabels({1000.12, 1000.17}),
                  (std::vector<std::string>{"≤ 1000.1", "(1000.1, 1000.2]", "> 1000.2"}));
+        // Closed on the left, as Discretize cuts.
+        QCOMPARE(binLabels({3.25, 5.5}, BinsClosed::Left),
+                 (std::vector<std::string>{"< 3.25", "[3.25, 5.5)", "≥ 5.5"}));
     }
 
     void identicalColumnsHaveNoDrift() {

@@ -9,6 +9,7 @@ namespace sluice::ml {
 std::unique_ptr<TableTransform> loadImputer(const nlohmann::json& j);
 std::unique_ptr<TableTransform> loadScaler(const nlohmann::json& j);
 std::unique_ptr<TableTransform> loadOneHot(const nlohmann::json& j);
+std::unique_ptr<TableTransform> loadDiscretizer(const nlohmann::json& j);
 
 }  // namespace sluice::ml
 
@@ -27,6 +28,8 @@ std::unique_ptr<TableTransform> loadTransform(const nlohmann::json& j) {
             return loadScaler(j);
         if (kind == "one_hot")
             return loadOneHot(j);
+        if (kind == "discretizer")
+            return loadDiscretizer(j);
         if (kind == "pca")
             return loadPcaTransform(j);
     } catch (const nlohmann::json::exception& e) {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "ml/stats/bin_labels.h"
 #include "ml/stats/two_sample_tests.h"
 
 namespace sluice::ml {
@@ -14,26 +15,6 @@ namespace {
 
 bool isNumeric(const Column& c) {
     return c.kind() == ColumnKind::Numeric;
-}
-
-// `digits` significant digits, without switching to exponents for numbers
-// from 1 up to a billion ("1000", not "1e+03").
-std::string formatEdge(double value, int digits) {
-    char buf[64];
-    const double magnitude = std::fabs(value);
-    if (magnitude >= 1 && magnitude < 1e9) {
-        const int whole = static_cast<int>(std::floor(std::log10(magnitude))) + 1;
-        std::snprintf(buf, sizeof buf, "%.*f", std::max(0, digits - whole), value);
-        std::string text = buf;
-        if (text.find('.') != std::string::npos) {  // "1.50" -> "1.5", "2.00" -> "2"
-            text.erase(text.find_last_not_of('0') + 1);
-            if (text.back() == '.')
-                text.pop_back();
-        }
-        return text;
-    }
-    std::snprintf(buf, sizeof buf, "%.*g", digits, value);
-    return buf;
 }
 
 std::vector<double> presentValues(const Column& column) {
@@ -204,26 +185,6 @@ std::vector<double> quantileEdges(std::span<const double> sorted, int bins) {
             edges.push_back(q);
     }
     return edges;
-}
-
-std::vector<std::string> binLabels(const std::vector<double>& edges) {
-    if (edges.empty())
-        return {"all values"};
-    int digits = 3;
-    std::vector<std::string> text;
-    for (; digits <= 17; ++digits) {
-        text.clear();
-        for (double e : edges)
-            text.push_back(formatEdge(e, digits));
-        if (std::set<std::string>(text.begin(), text.end()).size() == text.size())
-            break;
-    }
-    std::vector<std::string> labels;
-    labels.push_back("≤ " + text.front());
-    for (std::size_t i = 1; i < text.size(); ++i)
-        labels.push_back("(" + text[i - 1] + ", " + text[i] + "]");
-    labels.push_back("> " + text.back());
-    return labels;
 }
 
 ColumnDrift compareColumns(const Column& reference, const Column& current,

@@ -68,10 +68,7 @@ struct ColumnDrift {
 // `sorted` is.
 std::vector<double> quantileEdges(std::span<const double> sorted, int bins);
 
-// Names of the bins those cut points make: "≤ 4.8", "(4.8, 5.3]", "> 6.5";
-// just "all values" without cut points. Numbers get 3 significant digits,
-// more when that is needed to tell two cut points apart.
-std::vector<std::string> binLabels(const std::vector<double>& edges);
+// The bins' names: binLabels() of ml/stats/bin_labels.h.
 
 // Compares `current` against `reference` (named after the reference).
 ColumnDrift compareColumns(const Column& reference, const Column& current,

@@ -18,6 +18,7 @@
     NODE(makeImputeNode)             \
     NODE(makeScaleNode)              \
     NODE(makeOneHotNode)             \
+    NODE(makeDiscretizeNode)         \
     NODE(makeTrainTestSplitNode)     \
     NODE(makePcaNode)
 
