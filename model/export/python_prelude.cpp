@@ -439,8 +439,9 @@ def synthetic(kind, n_rows, n_features, n_classes, noise, seed):
     return Table(df, {"target": "target"})
 
 
-def filter_rows(table, column, op, value, drop_missing):
-    """Sluice's Filter rows: a missing value fails every test but is_missing."""
+def filter_rows(table, column, op, value, drop_missing, mask=False):
+    """Sluice's Filter rows: a missing value fails every test but is_missing.
+    With mask, the rows that pass as booleans instead of a table."""
     df = table.df
     keep = pd.Series(True, index=df.index)
     if column:
@@ -466,6 +467,8 @@ def filter_rows(table, column, op, value, drop_missing):
             keep = (~found if op in ("!=", "not_in") else found) & ~missing
     if drop_missing:
         keep &= ~df.isna().any(axis=1)
+    if mask:
+        return keep.to_numpy(bool)
     return table.derive(df[keep.to_numpy()])
 
 

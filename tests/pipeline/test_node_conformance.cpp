@@ -41,6 +41,10 @@ nlohmann::json tinyParams(const std::string& id) {
                 {"aggregations", {{{"column", "sepal_length"}, {"function", "median"}}}}};
     if (id == "transform.pivot")  // one row per species, one column per petal width
         return {{"index", {"species"}}, {"columns", "petal_width"}, {"values", "sepal_length"}};
+    if (id == "transform.formula")
+        return {{"formulas", {{{"name", "area"}, {"expression", "petal_length * petal_width"}}}}};
+    if (id == "transform.select_rows")
+        return {{"expression", "sepal_length > 5 and species != 'setosa'"}};
     return nlohmann::json::object();
 }
 

@@ -6,75 +6,17 @@
 // a comma-separated set), is_missing / not_missing. A missing value fails
 // every test except is_missing (as in SQL, where NULL is neither equal nor
 // unequal to anything). An empty `column` applies no test.
-#include <algorithm>
 #include <functional>
 
 #include "data/table_rows.h"
-#include "io/number_parse.h"
 #include "nodes/column_params.h"
 #include "nodes/python_context.h"
+#include "nodes/transform_nodes/row_test.h"
 
 namespace sluice {
 namespace {
 
 using namespace node_params;
-
-const std::vector<std::string> kOperators = {
-    "<", "<=", ">", ">=", "==", "!=", "in", "not_in", "is_missing", "not_missing"};
-
-double numberParam(const std::string& text, const std::string& column) {
-    double v = 0;
-    if (parseNumber(text, false, v) != NumberParse::Ok)
-        throw NodeError("parameter 'value': '" + text + "' is not a number, and column '" + column +
-                        "' is numeric");
-    return v;
-}
-
-// The test for one present value of the column, by row.
-std::function<bool(std::size_t)> rowTest(const Column& c, const std::string& op,
-                                         const std::string& value) {
-    const bool isSet = op == "in" || op == "not_in";
-    const bool negate = op == "!=" || op == "not_in";
-    const std::vector<std::string> items = isSet ? splitList(value) : std::vector{value};
-    if (c.kind() == ColumnKind::Numeric) {
-        const auto x = c.numbers();
-        if (!isSet && op != "==" && op != "!=") {
-            const double v = numberParam(value, c.name());
-            if (op == "<")
-                return [x, v](std::size_t r) { return x[r] < v; };
-            if (op == "<=")
-                return [x, v](std::size_t r) { return x[r] <= v; };
-            if (op == ">")
-                return [x, v](std::size_t r) { return x[r] > v; };
-            return [x, v](std::size_t r) { return x[r] >= v; };
-        }
-        std::vector<double> set;
-        for (const auto& item : items)
-            set.push_back(numberParam(item, c.name()));
-        return [x, set, negate](std::size_t r) {
-            const bool found = std::find(set.begin(), set.end(), x[r]) != set.end();
-            return found != negate;
-        };
-    }
-    if (!isSet && op != "==" && op != "!=")
-        throw NodeError("parameter 'operator': '" + op + "' compares numbers, but column '" +
-                        c.name() + "' is " + std::string(kindName(c.kind())) +
-                        " (use ==, !=, in or not_in)");
-    auto inSet = [items](const std::string& s) {
-        return std::find(items.begin(), items.end(), s) != items.end();
-    };
-    if (c.kind() == ColumnKind::Categorical) {
-        // Decide once per level, then look codes up.
-        std::vector<bool> passes;
-        for (const auto& level : c.levels())
-            passes.push_back(inSet(level) != negate);
-        const auto codes = c.codes();
-        return
-            [codes, passes](std::size_t r) { return passes[static_cast<std::size_t>(codes[r])]; };
-    }
-    const auto* texts = &c.texts();
-    return [texts, inSet, negate](std::size_t r) { return inSet((*texts)[r]) != negate; };
-}
 
 class FilterRowsNode : public NodeType {
 public:
@@ -93,7 +35,7 @@ public:
                                   "The column to test; empty tests nothing (only drop missing "
                                   "applies).",
                                   true),
-                      choiceParam("operator", "Operator", kOperators, "==",
+                      choiceParam("operator", "Operator", rowTestOperators(), "==",
                                   "How the column is compared with the value. < <= > >= need a "
                                   "numeric column; a missing value fails every test except "
                                   "is_missing."),
@@ -115,13 +57,9 @@ public:
         const std::string value = params.at("value").get<std::string>();
         const bool dropMissing = params.at("drop_missing").get<bool>();
 
-        const Column* column = nullptr;
         std::function<bool(std::size_t)> test;
-        if (!columnName.empty()) {
-            column = &requireColumn(*table, columnName, "column");
-            if (op != "is_missing" && op != "not_missing")
-                test = rowTest(*column, op, value);
-        }
+        if (!columnName.empty())
+            test = makeRowTest(requireColumn(*table, columnName, "column"), op, value, "");
 
         std::vector<std::size_t> kept;
         const std::size_t n = table->rowCount();
@@ -130,14 +68,8 @@ public:
                 context.fit.throwIfCancelled();
                 context.fit.progress(static_cast<double>(r) / static_cast<double>(n));
             }
-            if (column) {
-                const bool missing = column->isMissing(r);
-                const bool pass = op == "is_missing"    ? missing
-                                  : op == "not_missing" ? !missing
-                                                        : !missing && test(r);
-                if (!pass)
-                    continue;
-            }
+            if (test && !test(r))
+                continue;
             if (dropMissing && anyMissing(*table, r))
                 continue;
             kept.push_back(r);

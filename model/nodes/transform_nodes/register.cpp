@@ -7,6 +7,7 @@
     NODE(makeSelectColumnsNode)      \
     NODE(makeEditColumnsNode)        \
     NODE(makeFilterRowsNode)         \
+    NODE(makeSelectRowsNode)         \
     NODE(makeSortRowsNode)           \
     NODE(makeJoinNode)               \
     NODE(makeConcatenateNode)        \
@@ -14,6 +15,7 @@
     NODE(makeGroupByNode)            \
     NODE(makePivotNode)              \
     NODE(makeUnpivotNode)            \
+    NODE(makeFormulaNode)            \
     NODE(makeSampleNode)             \
     NODE(makeImputeNode)             \
     NODE(makeScaleNode)              \

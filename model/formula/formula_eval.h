@@ -1,0 +1,71 @@
+// Evaluating a Formula expression (formula_parser.h) over a table, a whole
+// column at a time, not row by row.
+//
+// Values have one of three types: number, bool and text. A numeric column
+// is numbers, a categorical or text column is text. Missing propagates: an
+// operation with a missing operand is missing, except where said below.
+//
+// - Arithmetic + - * / % ** on numbers (+ also joins two texts); x / 0 is
+//   missing (not infinity, which no learner takes).
+// - Comparisons: numbers with numbers, texts with texts (byte order); a
+//   number with a text is a type error.
+// - and / or / not on bools, three-valued as in SQL: false and missing is
+//   false, true or missing is true.
+// - if(c, a, b): a where c is true, b where false, missing where c is;
+//   a and b of one type. coalesce(a, b, ...): the first present value.
+//   is_missing(x): a bool, never missing.
+// - Math: log (natural; missing for x <= 0), exp, sqrt (missing for x < 0),
+//   abs, pow(x, y), round(x[, digits]) (halves away from zero), floor, ceil,
+//   min(a, b, ...), max(a, b, ...) (missing if any is), clip(x, lo, hi).
+// - Text: lower, upper, trim, len, contains(s, part), starts_with(s, p),
+//   ends_with(s, p), replace(s, old, new) (every occurrence), substr(s,
+//   start[, length]) (start from 0), concat(a, b, ...) (numbers as shown),
+//   regex_match(s, pattern) (the whole text; ECMAScript syntax),
+//   regex_extract(s, pattern[, group]) (the first match's group, missing
+//   when none), text(x) and number(s) (missing when it does not read).
+//
+// Contract: evaluateFormula throws FormulaError at the position of the
+// sub-expression at fault for an unknown column (listing the columns) or
+// function, a wrong number of arguments, a type mismatch ("'+' needs
+// numbers or texts on both sides, found number and text") and a bad regular
+// expression. formulaColumn turns a value into a column: numbers numeric,
+// bools numeric 0 / 1, texts categorical when they repeat (as the CSV reader
+// decides), else text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "data/table.h"
+#include "formula/formula_parser.h"
+
+namespace sluice::formula {
+
+struct Value {
+    enum class Type { Number, Bool, Text };
+    Type type = Type::Number;
+    // A constant holds one value, used for every row.
+    bool constant = false;
+    std::vector<double> numbers;        // Number and Bool (0 / 1); NaN missing
+    std::vector<std::string> texts;     // Text
+    std::vector<std::uint8_t> missing;  // Text: 1 where missing
+
+    std::size_t size() const { return type == Type::Text ? texts.size() : numbers.size(); }
+    // The index of row r's value (0 for a constant).
+    std::size_t at(std::size_t r) const { return constant ? 0 : r; }
+    bool isMissing(std::size_t r) const {
+        return type == Type::Text ? missing[at(r)] != 0 : numbers[at(r)] != numbers[at(r)];
+    }
+};
+
+std::string_view typeName(Value::Type type);
+
+Value evaluateFormula(const Expr& expr, const Table& table);
+
+Column formulaColumn(const Value& value, const std::string& name, std::size_t rows);
+
+// The function names the language knows, for messages and completion.
+const std::vector<std::string>& formulaFunctionNames();
+
+}  // namespace sluice::formula

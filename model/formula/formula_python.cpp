@@ -1,0 +1,153 @@
+#include "formula/formula_python.h"
+
+#include "nodes/python_literals.h"
+
+namespace sluice::formula {
+
+std::string formulaPython(const Expr& e, const std::string& frame) {
+    using python_export::pyString;
+    using python_export::pyValue;
+    auto args = [&] {
+        std::string out;
+        for (const Expr& a : e.args)
+            out += ", " + formulaPython(a, frame);
+        return out;
+    };
+    switch (e.kind) {
+        case Expr::Kind::Number:
+            return "fx_lit(" + frame + ", " + pyValue(e.number) + ")";
+        case Expr::Kind::Bool:
+            return "fx_lit(" + frame + ", " + std::string(e.number != 0 ? "True" : "False") + ")";
+        case Expr::Kind::Text:
+            return "fx_lit(" + frame + ", " + pyString(e.name) + ")";
+        case Expr::Kind::Missing:
+            return "fx_lit(" + frame + ", None)";
+        case Expr::Kind::Column:
+            return "fx_col(" + frame + ", " + pyString(e.name) + ")";
+        case Expr::Kind::Unary:
+        case Expr::Kind::Binary:
+            return "fx_op(" + pyString(e.name) + args() + ")";
+        case Expr::Kind::Call:
+            return "fx_call(" + pyString(e.name) + args() + ")";
+    }
+    return "None";
+}
+
+std::string formulaPythonHelpers() {
+    return R"PY(def fx_lit(df, value):
+    """A constant as a Series over df's rows."""
+    dtype = "boolean" if isinstance(value, bool) else object if value is None or isinstance(value, str) else float
+    return pd.Series([value] * len(df), index=df.index, dtype=dtype)
+
+
+def fx_col(df, name):
+    s = df[name]
+    return s.astype(float) if is_numeric(s) else s.astype(object).where(s.notna(), None)
+
+
+def fx_kind(s):
+    return "bool" if str(s.dtype) == "boolean" else "number" if is_numeric(s) else "text"
+
+
+def fx_rows(function, dtype, *series):
+    """function over the rows where no argument is missing."""
+    present = ~pd.concat([s.isna() for s in series], axis=1).any(axis=1)
+    out = pd.Series([None] * len(series[0]), index=series[0].index, dtype=object)
+    values = [function(*row) for row in zip(*(s[present] for s in series))]
+    out[present] = pd.Series(values, index=present[present].index, dtype=object)
+    return out.astype(dtype) if dtype != object else out
+
+
+def fx_op(op, a, b=None):
+    if op == "not":
+        return ~a.astype("boolean")
+    if op in ("and", "or"):
+        a, b = a.astype("boolean"), b.astype("boolean")
+        return a & b if op == "and" else a | b
+    if b is not None and fx_kind(a) == "text" or b is not None and fx_kind(b) == "text":
+        if op == "+":
+            return fx_rows(lambda x, y: x + y, object, a, b)
+    if op in ("==", "!=", "<", "<=", ">", ">="):
+        import operator
+        f = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le,
+             ">": operator.gt, ">=": operator.ge}[op]
+        return fx_rows(f, "boolean", a, b)
+    if op == "-" and b is None:
+        return -a.astype(float)
+    a, b = a.astype(float), b.astype(float)
+    if op == "+":
+        return a + b
+    if op == "-":
+        return a - b
+    if op == "*":
+        return a * b
+    if op == "/":
+        return (a / b).where(b != 0, np.nan)
+    if op == "%":
+        return (a % b).where(b != 0, np.nan)
+    return a ** b
+
+
+def fx_call(name, *a):
+    floats = [x.astype(float) if fx_kind(x) != "text" else x for x in a]
+    math = {"log": lambda x: np.log(x.where(x > 0)), "exp": np.exp,
+            "sqrt": lambda x: np.sqrt(x.where(x >= 0)), "abs": np.abs,
+            "floor": np.floor, "ceil": np.ceil}
+    if name in math:
+        return math[name](floats[0])
+    if name == "pow":
+        return floats[0] ** floats[1]
+    if name == "round":
+        scale = 10.0 ** floats[1] if len(a) > 1 else 1.0
+        return np.round(floats[0] * scale) / scale
+    if name == "clip":
+        return np.minimum(np.maximum(floats[0], floats[1]), floats[2])
+    if name in ("min", "max"):
+        f = np.minimum if name == "min" else np.maximum
+        out = floats[0]
+        for x in floats[1:]:
+            out = f(out, x)
+        return out
+    if name == "if":
+        c = a[0].astype("boolean")
+        out = a[1].where(c.fillna(False), a[2])
+        return out.where(c.notna(), None if fx_kind(a[1]) == "text" else np.nan)
+    if name == "coalesce":
+        out = a[0]
+        for x in a[1:]:
+            out = out.where(out.notna(), x)
+        return out
+    if name == "is_missing":
+        return a[0].isna().astype("boolean")
+    if name == "text":
+        return fx_rows(lambda x: label_text(x) if not isinstance(x, (bool, np.bool_)) else str(x).lower(), object, a[0])
+    if name == "number":
+        return pd.to_numeric(a[0], errors="coerce").astype(float)
+    if name == "concat":
+        return fx_rows(lambda *xs: "".join(x if isinstance(x, str) else label_text(x) for x in xs), object, *a)
+    import re
+    text = {"lower": (lambda s: s.lower(), object), "upper": (lambda s: s.upper(), object),
+            "trim": (lambda s: s.strip(), object), "len": (len, float),
+            "contains": (lambda s, p: p in s, "boolean"),
+            "starts_with": (lambda s, p: s.startswith(p), "boolean"),
+            "ends_with": (lambda s, p: s.endswith(p), "boolean"),
+            "replace": (lambda s, o, n: s.replace(o, n) if o else s, object),
+            "substr": (lambda s, i, n=None: s[max(int(i), 0):None if n is None else max(int(i), 0) + max(int(n), 0)], object),
+            "regex_match": (lambda s, p: re.fullmatch(p, s) is not None, "boolean")}
+    if name in text:
+        function, dtype = text[name]
+        return fx_rows(function, dtype, *a)
+
+    def extract(s, p, g=0):
+        m = re.search(p, s)
+        return m.group(int(g)) if m else None
+    return fx_rows(extract, object, *a)
+
+
+def fx_out(s):
+    """A result as Sluice stores it: true/false as 1.0 / 0.0."""
+    return s.astype("Float64").astype(float) if str(s.dtype) == "boolean" else s
+)PY";
+}
+
+}  // namespace sluice::formula
