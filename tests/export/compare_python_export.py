@@ -16,9 +16,13 @@ values are only printed.
 With --copy the pipeline's folder is copied into WORK first, for pipelines
 that write files beside themselves.
 
-Prints one line per metric with both values and the difference; exits 0 when
-all agree, 1 when not, 77 (ctest's skip code) when this interpreter lacks
-pandas or scikit-learn.
+Tables: every file a Write CSV node writes is written by both; Sluice's is
+kept aside and the two must hold the same columns and rows, numbers within
+1e-9 (relative), texts equal, missing where missing.
+
+Prints one line per metric (and per table) with both values and the
+difference; exits 0 when all agree, 1 when not, 77 (ctest's skip code) when
+this interpreter lacks pandas or scikit-learn.
 """
 import argparse
 import json
@@ -63,6 +67,9 @@ def main():
     # --no-history: the pipeline may be in the source tree; a test leaves no trace.
     subprocess.run([a.sluice_run, a.pipeline, "--json", results, "--quiet", "--no-history"],
                    check=True)
+    written = written_tables(a.pipeline)
+    for path in written:
+        os.replace(path, path + ".sluice")
     run = subprocess.run([sys.executable, script], capture_output=True, text=True, cwd=a.work)
     if run.returncode != 0:
         print(run.stderr)
@@ -96,10 +103,59 @@ def main():
             compared += 1
             print(f"{verdict:9} {node_id:18} {metric:44} sluice {ours:12.6g}  "
                   f"python {theirs:12.6g}  diff {diff:+.2e}")
+    for path in written:
+        same, why = same_table(path + ".sluice", path)
+        ok = ok and same
+        compared += 1
+        print(f"{'ok' if same else 'FAIL':9} table {os.path.basename(path):42} {why}")
     if compared == 0:
-        print("FAIL: no metric to compare")
+        print("FAIL: no metric or table to compare")
         ok = False
     return 0 if ok else 1
+
+
+def written_tables(pipeline):
+    """The files the pipeline's Write CSV nodes write (absolute paths)."""
+    doc = json.load(open(pipeline))
+    base = os.path.dirname(os.path.abspath(pipeline))
+    return [os.path.join(base, n["params"]["path"]) for n in doc["nodes"]
+            if n["type"] == "data.write_csv"]
+
+
+def same_table(ours_path, theirs_path):
+    """(equal, what differs) of two CSV files read alike."""
+    import numpy as np
+    import pandas as pd
+
+    def read(path):
+        with open(path) as f:
+            sep = ";" if ";" in f.readline() else ","
+        return pd.read_csv(path, sep=sep, keep_default_na=False, na_values=[""])
+
+    if not os.path.exists(theirs_path):
+        return False, "the script did not write it"
+    ours, theirs = read(ours_path), read(theirs_path)
+    if list(ours.columns) != list(theirs.columns):
+        return False, f"columns {list(ours.columns)} != {list(theirs.columns)}"
+    if len(ours) != len(theirs):
+        return False, f"{len(ours)} rows != {len(theirs)} rows"
+    for c in ours.columns:
+        x, y = ours[c], theirs[c]
+        if (x.isna() != y.isna()).any():
+            row = int(np.argmax((x.isna() != y.isna()).to_numpy()))
+            return False, f"column {c}, row {row + 1}: {x[row]!r} != {y[row]!r}"
+        both = x.notna()
+        if pd.api.types.is_numeric_dtype(x) and pd.api.types.is_numeric_dtype(y):
+            a, b = x[both].to_numpy(float), y[both].to_numpy(float)
+            bad = ~np.isclose(a, b, rtol=1e-9, atol=1e-12)
+        else:
+            a = x[both].map(str).to_numpy()
+            b = y[both].map(str).to_numpy()
+            bad = a != b
+        if bad.any():
+            i = int(np.argmax(bad))
+            return False, f"column {c}: {a[i]!r} != {b[i]!r}"
+    return True, f"{len(ours)} rows x {len(ours.columns)} columns agree"
 
 
 if __name__ == "__main__":
