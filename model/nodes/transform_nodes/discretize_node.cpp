@@ -26,6 +26,63 @@ std::vector<double> discretizeEdges(const std::string& text) {
     return edges;
 }
 
+// The exported script's Discretize: the same edges, bins and labels.
+const char* const kDiscretizeStepPython = R"PY(class DiscretizeStep:
+    """Sluice's Discretize: edges from the train table (numpy's quantiles
+    without repeats, or equal widths), open end bins, intervals as text."""
+
+    def __init__(self, method, bins, edges, ordinal, columns):
+        self.method, self.bins, self.edges = method, bins, edges
+        self.ordinal, self.columns = ordinal, columns
+
+    def fit(self, table):
+        self.columns = columns_or(table, self.columns, is_numeric)
+        self.cuts = {}
+        for c in self.columns:
+            v = table.df[c].dropna().to_numpy(float)
+            if self.method == "custom":
+                self.cuts[c] = list(self.edges)
+                continue
+            q = np.linspace(0, 1, self.bins + 1)
+            e = np.quantile(v, q) if self.method == "quantile" else v.min() + q * (v.max() - v.min())
+            e = sorted(set(e.tolist()))
+            self.cuts[c] = e[1:-1] if len(e) > 2 else []
+        return self
+
+    @staticmethod
+    def edge(v, digits):
+        m = abs(v)
+        if 1 <= m < 1e9:
+            whole = int(math.floor(math.log10(m))) + 1
+            t = f"{v:.{max(0, digits - whole)}f}"
+            return t.rstrip("0").rstrip(".") if "." in t else t
+        return f"{v:.{digits}g}"
+
+    @staticmethod
+    def labels(inner):
+        if not inner:
+            return ["all values"]
+        for digits in range(3, 18):
+            shown = [DiscretizeStep.edge(e, digits) for e in inner]
+            if len(set(shown)) == len(shown):
+                break
+        return (["< " + shown[0]] + [f"[{a}, {b})" for a, b in zip(shown, shown[1:])]
+                + ["\u2265 " + shown[-1]])
+
+    def apply(self, table):
+        df = table.df.copy()
+        for c, inner in self.cuts.items():
+            x = df[c].to_numpy(float)
+            bins = np.searchsorted(np.asarray(inner, float), x, side="right").astype(float)
+            bins[np.isnan(x)] = np.nan
+            if self.ordinal:
+                df[c] = bins
+            else:
+                names = self.labels(inner)
+                df[c] = [names[int(b)] if b == b else None for b in bins]
+        return table.derive(df)
+)PY";
+
 class DiscretizeNode : public LearningTransformNode {
 public:
     DiscretizeNode()
@@ -80,77 +137,37 @@ protected:
         return spec.fit(train);
     }
 
-    std::optional<std::string> python(const PythonContext& c) const override {
-        c.define("DiscretizeStep", R"PY(class DiscretizeStep:
-    """Sluice's Discretize: edges from the train table (numpy's quantiles
-    without repeats, or equal widths), open end bins, intervals as text."""
-
-    def __init__(self, method, bins, edges, ordinal, columns):
-        self.method, self.bins, self.edges = method, bins, edges
-        self.ordinal, self.columns = ordinal, columns
-
-    def fit(self, table):
-        self.columns = columns_or(table, self.columns, is_numeric)
-        self.cuts = {}
-        for c in self.columns:
-            v = table.df[c].dropna().to_numpy(float)
-            if self.method == "custom":
-                self.cuts[c] = list(self.edges)
-                continue
-            q = np.linspace(0, 1, self.bins + 1)
-            e = np.quantile(v, q) if self.method == "quantile" else v.min() + q * (v.max() - v.min())
-            e = sorted(set(e.tolist()))
-            self.cuts[c] = e[1:-1] if len(e) > 2 else []
-        return self
-
-    @staticmethod
-    def edge(v, digits):
-        m = abs(v)
-        if 1 <= m < 1e9:
-            whole = int(math.floor(math.log10(m))) + 1
-            t = f"{v:.{max(0, digits - whole)}f}"
-            return t.rstrip("0").rstrip(".") if "." in t else t
-        return f"{v:.{digits}g}"
-
-    @staticmethod
-    def labels(inner):
-        if not inner:
-            return ["all values"]
-        for digits in range(3, 18):
-            shown = [DiscretizeStep.edge(e, digits) for e in inner]
-            if len(set(shown)) == len(shown):
-                break
-        return (["< " + shown[0]] + [f"[{a}, {b})" for a, b in zip(shown, shown[1:])]
-                + ["\u2265 " + shown[-1]])
-
-    def apply(self, table):
-        df = table.df.copy()
-        for c, inner in self.cuts.items():
-            x = df[c].to_numpy(float)
-            bins = np.searchsorted(np.asarray(inner, float), x, side="right").astype(float)
-            bins[np.isnan(x)] = np.nan
-            if self.ordinal:
-                df[c] = bins
-            else:
-                names = self.labels(inner)
-                df[c] = [names[int(b)] if b == b else None for b in bins]
-        return table.derive(df)
-)PY");
-        std::string edges = "[]";
-        if (c.text("method") == "custom") {
-            edges = "[";
-            for (double e : discretizeEdges(c.text("edges")))
-                edges += (edges.size() > 1 ? ", " : "") + python_export::pyValue(e);
-            edges += "]";
-        }
-        return learningTransformPython(c,
-                                       "DiscretizeStep(" + c.literal("method") + ", " +
-                                           c.literal("bins") + ", " + edges + ", " +
-                                           (c.text("output") == "bin number" ? "True" : "False") +
-                                           ", columns=" + c.columnsLiteral("columns") + ")",
-                                       "");
-    }
+    std::optional<std::string> python(const PythonContext& c) const override;
 };
+
+// GCC 12 (-O2, Debian 12) splits this function into hot and cold parts whose
+// unwind information is wrong: an exception thrown through it (an
+// unconnected input, bad edges) ended in abort() inside libgcc instead of
+// reaching the exporter's handler. Keeping the function in one piece avoids
+// it; tests/export/test_python_export.cpp exports every node type without
+// its inputs and would abort again.
+#if defined(__GNUC__) && !defined(__clang__)
+#define SLUICE_ONE_PIECE __attribute__((optimize("no-reorder-blocks-and-partition")))
+#else
+#define SLUICE_ONE_PIECE
+#endif
+
+SLUICE_ONE_PIECE std::optional<std::string> DiscretizeNode::python(const PythonContext& c) const {
+    c.define("DiscretizeStep", kDiscretizeStepPython);
+    std::string edges = "[]";
+    if (c.text("method") == "custom") {
+        edges = "[";
+        for (double e : discretizeEdges(c.text("edges")))
+            edges += (edges.size() > 1 ? ", " : "") + python_export::pyValue(e);
+        edges += "]";
+    }
+    return learningTransformPython(c,
+                                   "DiscretizeStep(" + c.literal("method") + ", " +
+                                       c.literal("bins") + ", " + edges + ", " +
+                                       (c.text("output") == "bin number" ? "True" : "False") +
+                                       ", columns=" + c.columnsLiteral("columns") + ")",
+                                   "");
+}
 
 }  // namespace
 
