@@ -52,7 +52,8 @@ TablePtr rows(const Table& t, std::size_t from, std::size_t to) {
                                         c.levels(), c.role()));
                 break;
             case ColumnKind::Text:
-                throw std::runtime_error("text columns are not benchmarked");
+            case ColumnKind::DateTime:
+                throw std::runtime_error("text and date columns are not benchmarked");
         }
     }
     return Table::make(std::move(cols));

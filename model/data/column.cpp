@@ -1,9 +1,11 @@
 #include "data/column.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <unordered_set>
 
+#include "data/date_time.h"
 #include "data/number_text.h"
 
 namespace sluice {
@@ -16,6 +18,8 @@ std::string_view kindName(ColumnKind kind) {
             return "categorical";
         case ColumnKind::Text:
             return "text";
+        case ColumnKind::DateTime:
+            return "datetime";
     }
     return "unknown";
 }
@@ -96,6 +100,25 @@ Column Column::text(std::string name, std::vector<std::string> values, std::vect
     return c;
 }
 
+Column Column::dateTime(std::string name, std::vector<double> seconds, ColumnRole role) {
+    Column c = numeric(std::move(name), std::move(seconds), role);
+    c.kind_ = ColumnKind::DateTime;
+    const std::span<const double> values{c.block_->values.data(), c.size_};
+    c.dateOnly_ = std::all_of(values.begin(), values.end(),
+                              [](double v) { return std::isnan(v) || isMidnight(v); });
+    return c;
+}
+
+Column Column::ofDoubles(ColumnKind kind, std::string name, std::vector<double> values,
+                         ColumnRole role) {
+    if (kind == ColumnKind::DateTime)
+        return dateTime(std::move(name), std::move(values), role);
+    if (kind != ColumnKind::Numeric)
+        throw std::logic_error("column '" + name + "': " + std::string(kindName(kind)) +
+                               " values are not doubles");
+    return numeric(std::move(name), std::move(values), role);
+}
+
 void Column::requireKind(ColumnKind expected) const {
     if (kind_ != expected)
         throw std::logic_error("column '" + name_ + "' is " + std::string(kindName(kind_)) +
@@ -117,6 +140,18 @@ const std::vector<std::string>& Column::levels() const {
     return *levels_;
 }
 
+std::span<const double> Column::doubles() const {
+    if (!holdsDoubles())
+        throw std::logic_error("column '" + name_ + "' is " + std::string(kindName(kind_)) +
+                               ", not numeric or datetime");
+    return {block_->values.data() + blockIndex_ * block_->rows, size_};
+}
+
+std::span<const double> Column::seconds() const {
+    requireKind(ColumnKind::DateTime);
+    return {block_->values.data() + blockIndex_ * block_->rows, size_};
+}
+
 const std::vector<std::string>& Column::texts() const {
     requireKind(ColumnKind::Text);
     return *texts_;
@@ -133,6 +168,8 @@ bool Column::isMissing(std::size_t row) const {
             return (*codes_)[row] == kMissingCode;
         case ColumnKind::Text:
             return textMissing_ && (*textMissing_)[row];
+        case ColumnKind::DateTime:
+            return std::isnan(seconds()[row]);
     }
     return false;
 }
@@ -147,6 +184,8 @@ std::string Column::displayValue(std::size_t row) const {
             return (*levels_)[static_cast<std::size_t>((*codes_)[row])];
         case ColumnKind::Text:
             return (*texts_)[row];
+        case ColumnKind::DateTime:
+            return formatDateTime(seconds()[row], dateOnly_);
     }
     return {};
 }

@@ -1,10 +1,13 @@
 // Column: one named, typed, immutable column of a Table.
 //
 // Contract:
-// - Three kinds. Numeric holds doubles, NaN meaning missing. Categorical holds
+// - Four kinds. Numeric holds doubles, NaN meaning missing. Categorical holds
 //   int32 codes into a list of level names, -1 meaning missing. Text holds
 //   strings; a missing text value is flagged in a separate mask, so an empty
-//   string and a missing value stay distinct.
+//   string and a missing value stay distinct. DateTime holds seconds since
+//   1970-01-01 UTC as doubles (data/date_time.h), NaN meaning missing; it
+//   shows as a date when every value falls on a midnight (dateOnly()), else
+//   as a date and time.
 // - A column is a cheap handle: its storage is shared and never mutated, so
 //   copying a column, renaming it or changing its role copies no data.
 // - Numeric values may live inside a larger column-major block shared with
@@ -23,7 +26,7 @@
 
 namespace sluice {
 
-enum class ColumnKind { Numeric, Categorical, Text };
+enum class ColumnKind { Numeric, Categorical, Text, DateTime };
 enum class ColumnRole { Feature, Target, Meta };
 
 std::string_view kindName(ColumnKind kind);
@@ -72,6 +75,13 @@ public:
     // missing may be empty (nothing missing) or one flag per value.
     static Column text(std::string name, std::vector<std::string> values,
                        std::vector<bool> missing = {}, ColumnRole role = ColumnRole::Meta);
+    // Seconds since 1970-01-01 00:00 UTC, NaN for missing.
+    static Column dateTime(std::string name, std::vector<double> seconds,
+                           ColumnRole role = ColumnRole::Feature);
+    // A Numeric or DateTime column (`kind`) of these values: for code that
+    // moves values of either without caring which.
+    static Column ofDoubles(ColumnKind kind, std::string name, std::vector<double> values,
+                            ColumnRole role = ColumnRole::Feature);
 
     const std::string& name() const { return name_; }
     ColumnKind kind() const { return kind_; }
@@ -83,6 +93,15 @@ public:
     std::span<const std::int32_t> codes() const;
     const std::vector<std::string>& levels() const;
     const std::vector<std::string>& texts() const;
+    std::span<const double> seconds() const;
+    // Numeric and DateTime columns both hold doubles, NaN for missing.
+    bool holdsDoubles() const {
+        return kind_ == ColumnKind::Numeric || kind_ == ColumnKind::DateTime;
+    }
+    // The doubles of a Numeric or DateTime column (logic_error otherwise).
+    std::span<const double> doubles() const;
+    // DateTime: every present value is at midnight, so it shows as a date.
+    bool dateOnly() const { return dateOnly_; }
 
     bool isMissing(std::size_t row) const;
     // The value as a user would read it ("" when missing); numbers in
@@ -113,6 +132,7 @@ private:
     std::shared_ptr<const std::vector<std::string>> levels_;
     std::shared_ptr<const std::vector<std::string>> texts_;  // text
     std::shared_ptr<const std::vector<bool>> textMissing_;
+    bool dateOnly_ = false;  // DateTime (values live in block_, like numbers)
 };
 
 }  // namespace sluice

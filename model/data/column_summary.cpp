@@ -113,6 +113,11 @@ ColumnSummary summarize(const Column& column, std::size_t topN) {
         case ColumnKind::Text:
             summarizeTexts(column, topN, s);
             break;
+        case ColumnKind::DateTime:
+            // The earliest and latest (seconds); a mean date says little.
+            summarizeNumbers(column.seconds(), s);
+            s.mean = s.std = kNaN;
+            break;
     }
     return s;
 }

@@ -4,6 +4,7 @@
 // - count is the number of present (non-missing) values, missing the rest.
 // - Numeric columns fill mean, std (sample, n-1; NaN with fewer than two
 //   values), min and max; infinite values take part as IEEE says.
+// - DateTime columns fill min and max (seconds, data/date_time.h) only.
 // - Categorical and text columns fill levelCount (distinct present values)
 //   and topLevels: up to `topN` (value, count) pairs, most frequent first,
 //   ties broken by first appearance.

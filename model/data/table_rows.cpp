@@ -1,6 +1,7 @@
 #include "data/table_rows.h"
 
 #include <cstdint>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -73,9 +74,51 @@ TablePtr takeRows(const Table& table, const std::vector<std::size_t>& rows) {
             case ColumnKind::Text:
                 out.push_back(textRows(c, rows));
                 break;
+            case ColumnKind::DateTime: {
+                std::vector<double> seconds(n);
+                const auto from = c.seconds();
+                for (std::size_t i = 0; i < n; ++i)
+                    seconds[i] = from[rows[i]];
+                out.push_back(Column::dateTime(c.name(), std::move(seconds), c.role()));
+                break;
+            }
         }
     }
     return Table::make(std::move(out));
+}
+
+Column gatherRows(const Column& c, const std::vector<std::size_t>& rows, std::string name) {
+    const std::size_t n = rows.size();
+    switch (c.kind()) {
+        case ColumnKind::Numeric:
+        case ColumnKind::DateTime: {
+            std::vector<double> values(n, std::numeric_limits<double>::quiet_NaN());
+            const auto numbers = c.doubles();
+            for (std::size_t i = 0; i < n; ++i)
+                if (rows[i] != kNoRow)
+                    values[i] = numbers[rows[i]];
+            return Column::ofDoubles(c.kind(), std::move(name), std::move(values), c.role());
+        }
+        case ColumnKind::Categorical: {
+            std::vector<std::int32_t> codes(n, Column::kMissingCode);
+            const auto source = c.codes();
+            for (std::size_t i = 0; i < n; ++i)
+                if (rows[i] != kNoRow)
+                    codes[i] = source[rows[i]];
+            return Column::categorical(std::move(name), std::move(codes), c.levels(), c.role());
+        }
+        case ColumnKind::Text: {
+            std::vector<std::string> values(n);
+            std::vector<bool> missing(n, true);
+            for (std::size_t i = 0; i < n; ++i)
+                if (rows[i] != kNoRow && !c.isMissing(rows[i])) {
+                    values[i] = c.texts()[rows[i]];
+                    missing[i] = false;
+                }
+            return Column::text(std::move(name), std::move(values), std::move(missing), c.role());
+        }
+    }
+    return c;
 }
 
 }  // namespace sluice

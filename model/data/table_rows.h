@@ -20,4 +20,11 @@ namespace sluice {
 
 TablePtr takeRows(const Table& table, const std::vector<std::size_t>& rows);
 
+// A row index that stands for "no row": gatherRows() makes its value missing.
+inline constexpr std::size_t kNoRow = static_cast<std::size_t>(-1);
+
+// Column `c`'s values at `rows` (kNoRow: a missing value), named `name`,
+// with c's kind, levels and role (Join's sides, Group by's picked values).
+Column gatherRows(const Column& c, const std::vector<std::size_t>& rows, std::string name);
+
 }  // namespace sluice

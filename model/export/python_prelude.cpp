@@ -68,9 +68,18 @@ def is_numeric(series):
     return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
 
 
-def read_csv(path, sep, header, decimal, missing, max_rows):
+ISO_DATE = r"-?\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?"
+
+
+def is_datetime(series):
+    return pd.api.types.is_datetime64_any_dtype(series)
+
+
+def read_csv(path, sep, header, decimal, missing, max_rows, parse_dates=True, date_format=""):
     """pandas' reader with Sluice's options. With sep=None pandas sniffs the
-    delimiter (Sluice has its own detector; both agree on ordinary files)."""
+    delimiter (Sluice has its own detector; both agree on ordinary files).
+    A text column whose every value is an ISO 8601 date (or in date_format)
+    becomes datetime64, in UTC without a zone, as Sluice reads it."""
     kw = dict(sep=sep, header=header, na_values=missing, keep_default_na=False,
               decimal=decimal, nrows=max_rows or None, skipinitialspace=False)
     if sep is None or (isinstance(sep, str) and len(sep) > 1):
@@ -78,6 +87,19 @@ def read_csv(path, sep, header, decimal, missing, max_rows):
     df = pd.read_csv(path, **kw)
     if header is None:
         df.columns = [f"column_{k + 1}" for k in range(df.shape[1])]
+    for c in df.columns if parse_dates else []:
+        present = df[c].dropna()
+        if df[c].dtype != object or present.empty:
+            continue
+        present = present.astype(str)
+        if date_format:
+            parsed = pd.to_datetime(present, format=date_format, errors="coerce")
+        elif present.str.fullmatch(ISO_DATE).all():
+            parsed = pd.to_datetime(present, utc=True, errors="coerce").dt.tz_localize(None)
+        else:
+            continue
+        if parsed.notna().all():
+            df[c] = parsed.reindex(df.index)
     return Table(df)
 
 
@@ -457,10 +479,13 @@ def filter_rows(table, column, op, value, drop_missing, mask=False):
         elif op == "not_missing":
             keep = ~missing
         elif op in ("<", "<=", ">", ">="):
-            if not numeric:
+            if not numeric and not is_datetime(x):
                 raise ValueError(f"'{op}' compares numbers, but column '{column}' is not numeric")
-            v = float(value)
+            v = pd.Timestamp(value) if is_datetime(x) else float(value)
             keep = {"<": x < v, "<=": x <= v, ">": x > v, ">=": x >= v}[op]
+        elif is_datetime(x):
+            found = x.isin([pd.Timestamp(s) for s in items])
+            keep = (~found if op in ("!=", "not_in") else found) & ~missing
         else:
             wanted = [float(s) for s in items] if numeric else items
             found = x.isin(wanted) if numeric else x.astype(str).isin(wanted)

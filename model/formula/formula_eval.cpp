@@ -8,6 +8,7 @@
 #include <regex>
 #include <unordered_map>
 
+#include "data/date_time.h"
 #include "data/number_text.h"
 #include "io/number_parse.h"
 
@@ -57,6 +58,8 @@ std::string textOf(const Value& v, std::size_t r) {
             return v.numbers[i] != 0 ? "true" : "false";
         case Type::Number:
             return showNumber(v.numbers[i]);
+        case Type::Date:
+            return formatDateTime(v.numbers[i], isMidnight(v.numbers[i]));
     }
     return {};
 }
@@ -75,9 +78,8 @@ std::size_t utf8Offset(const std::string& s, std::size_t index) {
 }
 
 std::size_t utf8Length(const std::string& s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 class Evaluator {
@@ -127,10 +129,10 @@ private:
                                                "; a name with spaces goes in backquotes)");
         }
         const Column& c = table_.column(*index);
-        if (c.kind() == ColumnKind::Numeric) {
+        if (c.holdsDoubles()) {
             Value v;
-            v.type = Type::Number;
-            v.numbers.assign(c.numbers().begin(), c.numbers().end());
+            v.type = c.kind() == ColumnKind::DateTime ? Type::Date : Type::Number;
+            v.numbers.assign(c.doubles().begin(), c.doubles().end());
             return v;
         }
         Value v;
@@ -178,8 +180,25 @@ private:
     }
 
     void requireNumber(const Value& v, const Expr& at, const std::string& who) const {
-        if (v.type == Type::Text)
-            typeError(at, who + " needs a number, found text");
+        if (v.type == Type::Text || v.type == Type::Date)
+            typeError(at, who + " needs a number, found " + std::string(typeName(v.type)));
+    }
+    void requireDate(const Value& v, const Expr& at, const std::string& who) const {
+        if (v.type != Type::Date)
+            typeError(at, who + " needs a date, found " + std::string(typeName(v.type)) +
+                              " (date('2024-03-01') makes one)");
+    }
+    // A text constant next to a date reads as a date, so signup >=
+    // '2024-01-01' compares dates.
+    void textConstantAsDate(Value& v, const Expr& at) const {
+        if (v.type != Type::Text || !v.constant || v.missing[0])
+            return;
+        const auto seconds = parseIsoDateTime(v.texts[0]);
+        if (!seconds)
+            typeError(at, "'" + v.texts[0] + "' is not a date (such as 2024-03-01)");
+        Value date = numbersValue(Type::Date, n_, true);
+        date.numbers[0] = *seconds;
+        v = std::move(date);
     }
     void requireText(const Value& v, const Expr& at, const std::string& who) const {
         if (v.type != Type::Text)
@@ -216,7 +235,8 @@ private:
     template <class F>
     Value mapTexts(const std::vector<Value>& in, Type type, F f) const {
         const bool constant = allConstant(in);
-        Value out = type == Type::Text ? textsValue(n_, constant) : numbersValue(type, n_, constant);
+        Value out =
+            type == Type::Text ? textsValue(n_, constant) : numbersValue(type, n_, constant);
         const std::size_t rows = constant ? 1 : n_;
         for (std::size_t r = 0; r < rows; ++r) {
             if (std::any_of(in.begin(), in.end(), [&](const Value& v) { return v.isMissing(r); }))
@@ -249,13 +269,24 @@ private:
                 const double a = v[0].numbers[v[0].at(r)], b = v[1].numbers[v[1].at(r)];
                 const double decisive = isAnd ? 0 : 1;  // false decides and; true decides or
                 out.numbers[r] = a == decisive || b == decisive ? decisive
-                                 : absent(a) || absent(b)      ? kMissingNumber
-                                                               : 1 - decisive;
+                                 : absent(a) || absent(b)       ? kMissingNumber
+                                                                : 1 - decisive;
             }
             return out;
         }
+        if (v[0].type == Type::Date || v[1].type == Type::Date) {
+            textConstantAsDate(v[0], e.args[0]);
+            textConstantAsDate(v[1], e.args[1]);
+            const bool comparison =
+                op == "==" || op == "!=" || op == "<" || op == "<=" || op == ">" || op == ">=";
+            if (!comparison)
+                typeError(e, "'" + op +
+                                 "' does not take dates; use days_between(a, b) or "
+                                 "add_days(d, n)");
+        }
         const bool texts = v[0].type == Type::Text || v[1].type == Type::Text;
-        if (texts && (v[0].type != Type::Text || v[1].type != Type::Text))
+        if ((v[0].type == Type::Date) != (v[1].type == Type::Date) ||
+            (texts && (v[0].type != Type::Text || v[1].type != Type::Text)))
             typeError(e, "'" + op + "' needs the same type on both sides, found " +
                              std::string(typeName(v[0].type)) + " and " +
                              std::string(typeName(v[1].type)));
@@ -320,11 +351,12 @@ private:
                                    : most == SIZE_MAX
                                        ? std::to_string(least) + " or more"
                                        : std::to_string(least) + " to " + std::to_string(most);
-        throw FormulaError(e.position, e.name + "() takes " + wanted + " arguments, not " +
-                                           std::to_string(n));
+        throw FormulaError(e.position,
+                           e.name + "() takes " + wanted + " arguments, not " + std::to_string(n));
     }
 
     Value call(const Expr& e);
+    Value dateCall(const Expr& e, const std::vector<const Expr*>& exprs);
     Value textCall(const Expr& e, const std::vector<const Expr*>& exprs);
 
     const Table& table_;
@@ -481,6 +513,58 @@ Value Evaluator::call(const Expr& e) {
             out.missing[out.at(r)] = 0;
         });
     }
+    return dateCall(e, exprs);
+}
+
+Value Evaluator::dateCall(const Expr& e, const std::vector<const Expr*>& exprs) {
+    const std::string& f = e.name;
+    if (f == "date") {
+        arity(e, 1, 2);
+        const std::vector<Value> v = evalUnified(exprs);
+        for (std::size_t k = 0; k < v.size(); ++k)
+            requireText(v[k], e.args[k], "date()");
+        return mapTexts(v, Type::Date, [&](std::size_t r, Value& out) {
+            const std::string& text = v[0].texts[v[0].at(r)];
+            const auto seconds = v.size() > 1 ? parseDateTimeFormat(text, v[1].texts[v[1].at(r)])
+                                              : parseIsoDateTime(text);
+            out.numbers[out.at(r)] = seconds.value_or(kMissingNumber);
+        });
+    }
+    if (f == "days_between" || f == "seconds_between") {
+        arity(e, 2, 2);
+        const std::vector<Value> v = evalUnified(exprs);
+        requireDate(v[0], e.args[0], f + "()");
+        requireDate(v[1], e.args[1], f + "()");
+        const double unit = f == "days_between" ? kSecondsPerDay : 1.0;
+        return mapNumbers(v, Type::Number, [unit](const auto& x) { return (x[1] - x[0]) / unit; });
+    }
+    if (f == "add_days" || f == "add_seconds") {
+        arity(e, 2, 2);
+        const std::vector<Value> v = evalUnified(exprs);
+        requireDate(v[0], e.args[0], f + "()");
+        requireNumber(v[1], e.args[1], f + "()");
+        const double unit = f == "add_days" ? kSecondsPerDay : 1.0;
+        return mapNumbers(v, Type::Date, [unit](const auto& x) { return x[0] + x[1] * unit; });
+    }
+    static const std::map<std::string, int (*)(const DateParts&)> parts = {
+        {"year", [](const DateParts& p) { return p.year; }},
+        {"quarter", [](const DateParts& p) { return (p.month - 1) / 3 + 1; }},
+        {"month", [](const DateParts& p) { return p.month; }},
+        {"day", [](const DateParts& p) { return p.day; }},
+        {"hour", [](const DateParts& p) { return p.hour; }},
+        {"minute", [](const DateParts& p) { return p.minute; }},
+        {"weekday", [](const DateParts& p) { return p.weekday; }},
+        {"day_of_year", [](const DateParts& p) { return p.dayOfYear; }},
+    };
+    if (const auto part = parts.find(f); part != parts.end()) {
+        arity(e, 1, 1);
+        const Value d = eval(e.args[0]);
+        requireDate(d, e.args[0], f + "()");
+        const auto get = part->second;
+        return mapNumbers({d}, Type::Number, [get](const auto& x) {
+            return static_cast<double>(get(dateParts(x[0])));
+        });
+    }
     return textCall(e, exprs);
 }
 
@@ -513,14 +597,17 @@ Value Evaluator::textCall(const Expr& e, const std::vector<const Expr*>& exprs) 
         return mapTexts(v, Type::Text, [&](std::size_t r, Value& out) {
             std::string s = text(0, r);
             if (f == "trim") {
-                const auto blank = [](char c) { return std::isspace(static_cast<unsigned char>(c)); };
+                const auto blank = [](char c) {
+                    return std::isspace(static_cast<unsigned char>(c));
+                };
                 const auto first = std::find_if_not(s.begin(), s.end(), blank);
                 const auto last = std::find_if_not(s.rbegin(), s.rend(), blank).base();
                 s = first < last ? std::string(first, last) : std::string();
             } else {
                 for (char& c : s)  // ASCII letters only
-                    c = static_cast<char>(f == "lower" ? std::tolower(static_cast<unsigned char>(c))
-                                                       : std::toupper(static_cast<unsigned char>(c)));
+                    c = static_cast<char>(f == "lower"
+                                              ? std::tolower(static_cast<unsigned char>(c))
+                                              : std::toupper(static_cast<unsigned char>(c)));
             }
             setText(out, r, std::move(s));
         });
@@ -537,11 +624,11 @@ Value Evaluator::textCall(const Expr& e, const std::vector<const Expr*>& exprs) 
         return mapTexts(v, Type::Bool, [&](std::size_t r, Value& out) {
             const std::string& s = text(0, r);
             const std::string& p = text(1, r);
-            const bool yes = f == "contains"      ? s.find(p) != std::string::npos
-                             : f == "starts_with" ? s.compare(0, p.size(), p) == 0
-                                                  : s.size() >= p.size() &&
-                                                        s.compare(s.size() - p.size(), p.size(),
-                                                                  p) == 0;
+            const bool yes =
+                f == "contains" ? s.find(p) != std::string::npos
+                : f == "starts_with"
+                    ? s.compare(0, p.size(), p) == 0
+                    : s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
             out.numbers[out.at(r)] = yes ? 1 : 0;
         });
     if (f == "replace")
@@ -577,9 +664,9 @@ Value Evaluator::textCall(const Expr& e, const std::vector<const Expr*>& exprs) 
             try {
                 it = compiled.emplace(p, std::regex(p, std::regex::ECMAScript)).first;
             } catch (const std::regex_error& error) {
-                throw FormulaError(e.args[1].position, "the pattern '" + p +
-                                                           "' is not a regular expression: " +
-                                                           error.what());
+                throw FormulaError(
+                    e.args[1].position,
+                    "the pattern '" + p + "' is not a regular expression: " + error.what());
             }
         }
         return it->second;
@@ -612,6 +699,8 @@ std::string_view typeName(Value::Type type) {
             return "true/false";
         case Type::Text:
             return "text";
+        case Type::Date:
+            return "date";
     }
     return "?";
 }
@@ -625,7 +714,9 @@ Column formulaColumn(const Value& value, const std::string& name, std::size_t ro
         std::vector<double> numbers(rows);
         for (std::size_t r = 0; r < rows; ++r)
             numbers[r] = value.numbers[value.at(r)];
-        return Column::numeric(name, std::move(numbers));
+        return Column::ofDoubles(
+            value.type == Type::Date ? ColumnKind::DateTime : ColumnKind::Numeric, name,
+            std::move(numbers));
     }
     // Categorical when the texts repeat, as the CSV reader decides.
     std::vector<std::string> levels;
@@ -655,12 +746,47 @@ Column formulaColumn(const Value& value, const std::string& name, std::size_t ro
 }
 
 const std::vector<std::string>& formulaFunctionNames() {
-    static const std::vector<std::string> names = {
-        "if",    "coalesce",      "is_missing",  "log",         "exp",      "sqrt",
-        "abs",   "pow",           "round",       "floor",       "ceil",     "min",
-        "max",   "clip",          "lower",       "upper",       "trim",     "len",
-        "contains", "starts_with", "ends_with",  "replace",     "substr",   "concat",
-        "regex_match", "regex_extract", "text",  "number"};
+    static const std::vector<std::string> names = {"if",
+                                                   "coalesce",
+                                                   "is_missing",
+                                                   "log",
+                                                   "exp",
+                                                   "sqrt",
+                                                   "abs",
+                                                   "pow",
+                                                   "round",
+                                                   "floor",
+                                                   "ceil",
+                                                   "min",
+                                                   "max",
+                                                   "clip",
+                                                   "lower",
+                                                   "upper",
+                                                   "trim",
+                                                   "len",
+                                                   "contains",
+                                                   "starts_with",
+                                                   "ends_with",
+                                                   "replace",
+                                                   "substr",
+                                                   "concat",
+                                                   "regex_match",
+                                                   "regex_extract",
+                                                   "text",
+                                                   "number",
+                                                   "date",
+                                                   "days_between",
+                                                   "seconds_between",
+                                                   "add_days",
+                                                   "add_seconds",
+                                                   "year",
+                                                   "quarter",
+                                                   "month",
+                                                   "day",
+                                                   "hour",
+                                                   "minute",
+                                                   "weekday",
+                                                   "day_of_year"};
     return names;
 }
 

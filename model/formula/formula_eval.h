@@ -1,14 +1,16 @@
 // Evaluating a Formula expression (formula_parser.h) over a table, a whole
 // column at a time, not row by row.
 //
-// Values have one of three types: number, bool and text. A numeric column
-// is numbers, a categorical or text column is text. Missing propagates: an
-// operation with a missing operand is missing, except where said below.
+// Values have one of four types: number, bool, text and date. A numeric
+// column is numbers, a categorical or text column is text, a datetime
+// column is dates. Missing propagates: an operation with a missing operand
+// is missing, except where said below.
 //
 // - Arithmetic + - * / % ** on numbers (+ also joins two texts); x / 0 is
 //   missing (not infinity, which no learner takes).
-// - Comparisons: numbers with numbers, texts with texts (byte order); a
-//   number with a text is a type error.
+// - Comparisons: numbers with numbers, texts with texts (byte order), dates
+//   with dates or with a date in quotes ('2024-03-01'); other mixes are a
+//   type error, and so is arithmetic on dates.
 // - and / or / not on bools, three-valued as in SQL: false and missing is
 //   false, true or missing is true.
 // - if(c, a, b): a where c is true, b where false, missing where c is;
@@ -22,15 +24,20 @@
 //   start[, length]) (start from 0), concat(a, b, ...) (numbers as shown),
 //   regex_match(s, pattern) (the whole text; ECMAScript syntax),
 //   regex_extract(s, pattern[, group]) (the first match's group, missing
-//   when none), text(x) and number(s) (missing when it does not read).
+//   when none), text(x) and number(s) (missing when it does not read; a
+//   date gives its seconds since 1970).
+// - Dates: date(s[, format]) (ISO 8601, or a strptime-like format as the
+//   CSV reader's), days_between(a, b) and seconds_between(a, b) (b - a),
+//   add_days(d, n), add_seconds(d, n), and the parts year, quarter, month,
+//   day, hour, minute, weekday (Monday 0), day_of_year.
 //
 // Contract: evaluateFormula throws FormulaError at the position of the
 // sub-expression at fault for an unknown column (listing the columns) or
 // function, a wrong number of arguments, a type mismatch ("'+' needs
 // numbers or texts on both sides, found number and text") and a bad regular
 // expression. formulaColumn turns a value into a column: numbers numeric,
-// bools numeric 0 / 1, texts categorical when they repeat (as the CSV reader
-// decides), else text.
+// bools numeric 0 / 1, dates datetime, texts categorical when they repeat
+// (as the CSV reader decides), else text.
 #pragma once
 
 #include <cstdint>
@@ -43,11 +50,11 @@
 namespace sluice::formula {
 
 struct Value {
-    enum class Type { Number, Bool, Text };
+    enum class Type { Number, Bool, Text, Date };
     Type type = Type::Number;
     // A constant holds one value, used for every row.
     bool constant = false;
-    std::vector<double> numbers;        // Number and Bool (0 / 1); NaN missing
+    std::vector<double> numbers;        // Number, Bool (0 / 1), Date (seconds); NaN missing
     std::vector<std::string> texts;     // Text
     std::vector<std::uint8_t> missing;  // Text: 1 where missing
 

@@ -1,8 +1,12 @@
 #include "io/csv_assemble.h"
 
 #include <cstring>
+#include <limits>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
+
+#include "data/date_time.h"
 
 namespace sluice::csv {
 namespace {
@@ -63,10 +67,46 @@ Column textColumn(const std::string& name, const std::vector<std::int32_t>& code
     return Column::text(name, std::move(values), std::move(missing), ColumnRole::Meta);
 }
 
+// The column as dates when every value reads as one (ISO 8601, or the
+// options' format), or when it was forced to DateTime (values that are not
+// dates then missing, with a warning); nullopt otherwise. Each distinct
+// value is read once.
+std::optional<Column> asDates(const ColumnPlan& plan, const MergedStrings& m,
+                              const std::vector<std::int32_t>& codes, const CsvReadOptions& options,
+                              std::vector<std::string>& warnings) {
+    const bool forced = plan.forcedKind == ColumnKind::DateTime;
+    if (!forced && (plan.forcedKind || !options.parseDates || m.levels.empty()))
+        return std::nullopt;
+    std::vector<double> levelSeconds(m.levels.size());
+    std::size_t failed = 0;
+    const std::string* firstFailure = nullptr;
+    for (std::size_t l = 0; l < m.levels.size(); ++l) {
+        const std::optional<double> v = options.dateFormat.empty()
+                                            ? parseIsoDateTime(m.levels[l])
+                                            : parseDateTimeFormat(m.levels[l], options.dateFormat);
+        if (!v && !forced)
+            return std::nullopt;
+        if (!v && failed++ == 0)
+            firstFailure = &m.levels[l];
+        levelSeconds[l] = v.value_or(std::numeric_limits<double>::quiet_NaN());
+    }
+    if (failed > 0)
+        warnings.push_back("column '" + plan.name + "': " + std::to_string(failed) +
+                           " distinct values are not dates" +
+                           (options.dateFormat.empty() ? " (ISO 8601, such as 2024-03-01)"
+                                                       : " in the format " + options.dateFormat) +
+                           ", first '" + *firstFailure + "'; read as missing");
+    std::vector<double> seconds(codes.size(), std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t r = 0; r < codes.size(); ++r)
+        if (codes[r] != Column::kMissingCode)
+            seconds[r] = levelSeconds[static_cast<std::size_t>(codes[r])];
+    return Column::dateTime(plan.name, std::move(seconds));
+}
+
 }  // namespace
 
 TablePtr assembleTable(const ParsePlan& plan, ParseOutput& out, std::vector<Chunk>& chunks,
-                       std::size_t maxCategoricalLevels) {
+                       const CsvReadOptions& options, std::vector<std::string>& warnings) {
     const std::size_t ncols = plan.columns.size();
     const std::size_t rows = out.rows();
 
@@ -99,7 +139,9 @@ TablePtr assembleTable(const ParsePlan& plan, ParseOutput& out, std::vector<Chun
         for (Chunk& chunk : chunks)
             chunk.dictionaries[j] = {};  // free as we go
         std::vector<std::int32_t> codes = std::move(out.codeArray(j));
-        if (keepAsCategorical(c, merged, maxCategoricalLevels)) {
+        if (auto dates = asDates(c, merged, codes, options, warnings)) {
+            columns.push_back(std::move(*dates));
+        } else if (keepAsCategorical(c, merged, options.maxCategoricalLevels)) {
             columns.push_back(
                 Column::categorical(c.name, std::move(codes), std::move(merged.levels)));
         } else {

@@ -43,6 +43,13 @@ struct CsvReadOptions {
     // distinct values and they repeat (at most 20 distinct, or at most half as
     // many distinct values as present ones); otherwise text.
     std::size_t maxCategoricalLevels = 1000;
+    // A non-numeric column whose every value reads as a date becomes a
+    // DateTime column (data/date_time.h): ISO 8601 dates and timestamps, or,
+    // when dateFormat is set (such as "%d/%m/%Y"), values in that format.
+    // A column forced to DateTime reads values that are not dates as
+    // missing, with a warning naming the column and the first of them.
+    bool parseDates = true;
+    std::string dateFormat;
     // Worker threads for large files; 0 = one per core.
     unsigned threads = 0;
 };

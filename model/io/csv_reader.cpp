@@ -372,7 +372,7 @@ CsvReadResult Reader::run() {
         });
     }
     addRaggedWarnings(chunks);
-    result_.table = assembleTable(plan_, *out, chunks, options_.maxCategoricalLevels);
+    result_.table = assembleTable(plan_, *out, chunks, options_, result_.warnings);
     result_.dialect = dialect_;
     return std::move(result_);
 }

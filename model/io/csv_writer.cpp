@@ -85,6 +85,9 @@ void writeRows(const Table& table, const CsvWriteOptions& options,
                 case ColumnKind::Text:
                     appendField(buf, c.texts()[r], d);
                     break;
+                case ColumnKind::DateTime:
+                    buf += c.displayValue(r);  // ISO 8601: never needs quotes
+                    break;
             }
         }
         buf += lineEnd;

@@ -81,6 +81,19 @@ Column randomColumn(std::mt19937& rng, const std::string& name, std::size_t rows
             }
             return Column::text(name, std::move(v), std::move(missing));
         }
+        case ColumnKind::DateTime: {
+            // Whole days, seconds or milliseconds, 1900 to 2100, some missing.
+            std::vector<double> v(rows);
+            for (auto& x : v) {
+                const double day = -25567.0 + double(rng() % 73049);
+                const int grain = int(rng() % 3);
+                x = rng() % 6 == 0 ? std::nan("")
+                    : grain == 0   ? day * 86400
+                    : grain == 1   ? day * 86400 + double(rng() % 86400)
+                                   : day * 86400 + double(rng() % 86400000) / 1000;
+            }
+            return Column::dateTime(name, std::move(v));
+        }
     }
     throw std::logic_error("unreachable");
 }
@@ -130,7 +143,7 @@ private slots:
             read.header = true;  // a header row of awkward names is still a header
             read.decimalComma = false;
             for (std::size_t j = 0; j < cols; ++j) {
-                const auto kind = static_cast<ColumnKind>(rng() % 3);
+                const auto kind = static_cast<ColumnKind>(rng() % 4);
                 std::string name = randomString(rng) + "#" + std::to_string(j);
                 columns.push_back(randomColumn(rng, name, rows, kind));
                 read.columnKinds[name] = kind;  // CSV stores no kinds: the schema says them

@@ -78,6 +78,8 @@ Grouping groupRows(const Column& column) {
                         distinct->begin());
             break;
         }
+        case ColumnKind::DateTime:
+            break;  // never a colour (isColourColumn)
     }
     return g;
 }
@@ -100,6 +102,8 @@ bool isColourColumn(const Column& column) {
                        column, [&](std::size_t r) -> const std::string& { return texts[r]; })
                 .has_value();
         }
+        case ColumnKind::DateTime:
+            return false;  // dates rarely repeat enough to colour by
     }
     return false;
 }

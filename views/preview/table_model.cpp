@@ -8,6 +8,7 @@
 #include <limits>
 #include <numeric>
 
+#include "data/date_time.h"
 #include "data/number_text.h"
 
 namespace sluice {
@@ -176,6 +177,10 @@ QString TableModel::headerText(int index) const {
             const bool noise = std::abs(s.mean) <= 1e-9 * spread;
             facts << tr("mean %1").arg(noise ? QStringLiteral("0") : shortNumber(s.mean));
         }
+    } else if (column.kind() == ColumnKind::DateTime) {
+        if (s.count > s.missing)
+            facts << QString::fromStdString(formatDateTime(s.min, true) + " to " +
+                                            formatDateTime(s.max, true));
     } else {
         facts << (column.kind() == ColumnKind::Categorical
                       ? (s.levelCount == 1 ? tr("1 level") : tr("%L1 levels").arg(s.levelCount))
@@ -200,6 +205,11 @@ QString TableModel::columnTooltip(int index) const {
         const auto num = [](double v) { return QString::fromStdString(formatNumber(v)); };
         text += QStringLiteral("<br>mean %1, sd %2<br>min %3, max %4")
                     .arg(num(s.mean), num(s.std), num(s.min), num(s.max));
+    } else if (column.kind() == ColumnKind::DateTime && s.count > s.missing) {
+        const auto date = [&](double v) {
+            return QString::fromStdString(formatDateTime(v, column.dateOnly()));
+        };
+        text += QStringLiteral("<br>from %1<br>to %2").arg(date(s.min), date(s.max));
     } else if (s.levelCount > 0) {
         text += QStringLiteral("<br>%1 levels:").arg(s.levelCount);
         for (const auto& [level, count] : s.topLevels)
@@ -270,11 +280,12 @@ std::vector<std::size_t> TableModel::sortedOrder(const Column& column, bool desc
     std::vector<std::size_t> missing;  // in view order: they stay last and keep it
 
     switch (column.kind()) {
-        case ColumnKind::Numeric: {
+        case ColumnKind::Numeric:
+        case ColumnKind::DateTime: {
             // (value, view position): ordering pairs by position on ties is
             // what makes the sort stable, and std::sort on plain pairs is the
             // fastest way there (about 80 ms for a million rows).
-            const std::span<const double> values = column.numbers();
+            const std::span<const double> values = column.doubles();
             std::vector<std::pair<double, std::uint32_t>> keys;
             keys.reserve(n);
             for (std::size_t i = 0; i < n; ++i) {

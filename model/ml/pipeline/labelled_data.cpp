@@ -5,6 +5,23 @@
 
 namespace sluice::ml {
 
+std::string nonNumericFeature(const Column& c) {
+    const std::string what =
+        "feature column '" + c.name() + "' is " + std::string(kindName(c.kind())) + "; ";
+    switch (c.kind()) {
+        case ColumnKind::DateTime:
+            return what + "turn it into numbers with a Date parts node (or set its role to meta)";
+        case ColumnKind::Text:
+            return what +
+                   "make it categorical (Edit columns) and one-hot encode it, or set "
+                   "its role to meta";
+        case ColumnKind::Categorical:
+        case ColumnKind::Numeric:
+            break;
+    }
+    return what + "add a one-hot encoding step (or set its role to meta)";
+}
+
 LabelledData labelledData(const Table& table, const std::string& target, bool classify) {
     LabelledData d;
     const auto targetIndex = table.indexOf(target);
@@ -14,8 +31,7 @@ LabelledData labelledData(const Table& table, const std::string& target, bool cl
         if (c.name() == target || c.role() != ColumnRole::Feature)
             continue;
         if (c.kind() != ColumnKind::Numeric)
-            throw MisuseError("feature column '" + c.name() + "' is " +
-                              std::string(kindName(c.kind())) + "; encode it first");
+            throw MisuseError(nonNumericFeature(c));
         d.features.push_back(c.name());
     }
     d.X = numericMatrix(table, d.features).matrix();

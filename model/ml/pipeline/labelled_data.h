@@ -25,4 +25,8 @@ struct LabelledData {
 
 LabelledData labelledData(const Table& table, const std::string& target, bool classify = false);
 
+// Why feature column `c` (not numeric) cannot go to a learner, and what to
+// put before it: One-hot for categories, Date parts for dates.
+std::string nonNumericFeature(const Column& c);
+
 }  // namespace sluice::ml

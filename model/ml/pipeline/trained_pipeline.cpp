@@ -9,6 +9,7 @@
 #include "ml/core/eigen_json.h"
 #include "ml/core/ml_errors.h"
 #include "ml/core/registry.h"
+#include "ml/pipeline/labelled_data.h"
 
 namespace sluice::ml {
 namespace {
@@ -21,9 +22,7 @@ std::vector<std::string> featureColumns(const Table& t, const std::string& targe
         if (c.role() != ColumnRole::Feature || c.name() == target)
             continue;
         if (c.kind() != ColumnKind::Numeric)
-            throw MisuseError("feature column '" + c.name() + "' is " +
-                              std::string(kindName(c.kind())) +
-                              "; add a one-hot encoding step (or set its role to meta)");
+            throw MisuseError(nonNumericFeature(c));
         out.push_back(c.name());
     }
     if (out.empty())
@@ -100,7 +99,7 @@ Eigen::MatrixXd TrainedPipeline::matrixOf(const Table& transformedTable) const {
                               "' the model was trained on");
         const Column& c = t->column(*index);
         if (c.kind() != ColumnKind::Numeric)
-            throw MisuseError("feature column '" + features_[j] + "' is not numeric");
+            throw MisuseError(nonNumericFeature(c));
         X.col(static_cast<Eigen::Index>(j)) =
             Eigen::Map<const Eigen::VectorXd>(c.numbers().data(), X.rows());
     }

@@ -14,13 +14,13 @@ namespace sluice::ml {
 namespace {
 
 bool isNumeric(const Column& c) {
-    return c.kind() == ColumnKind::Numeric;
+    return c.holdsDoubles();  // numbers, or dates as seconds
 }
 
 std::vector<double> presentValues(const Column& column) {
     std::vector<double> out;
     out.reserve(column.size());
-    for (double v : column.numbers())
+    for (double v : column.doubles())
         if (!std::isnan(v))
             out.push_back(v);
     return out;

@@ -71,6 +71,12 @@ public:
                                std::nullopt,
                                "A non-numeric column with at most this many distinct, "
                                "repeating values becomes categorical; otherwise text."),
+                      boolParam("parse_dates", "Read dates", true,
+                                "A column whose every value is a date (2024-03-01, "
+                                "2024-03-01 14:30:00) becomes a datetime column."),
+                      stringParam("date_format", "Date format", "",
+                                  "Read dates written another way, such as %d/%m/%Y or "
+                                  "%d %b %Y %H:%M; empty reads ISO 8601 dates."),
                   },
               .version = 1,
           }) {}
@@ -92,6 +98,8 @@ public:
                                  : RaggedRows::Fail;
         options.maxCategoricalLevels = params.at("max_categorical_levels").get<std::size_t>();
         options.threads = context.fit.threads;
+        options.parseDates = params.at("parse_dates").get<bool>();
+        options.dateFormat = params.at("date_format").get<std::string>();
 
         context.fit.progress(0.0, "reading");
         CsvReadResult result;
@@ -136,7 +144,12 @@ public:
                ",\n    sep=" + sep + ", header=" + header +
                ", decimal=" + (c.text("decimal_comma") == "yes" ? "\",\"" : "\".\"") +
                ",\n    missing=" + pyValue(nlohmann::json(missing)) +
-               ", max_rows=" + std::to_string(c.params.value("max_rows", 0LL)) + ")\n";
+               ", max_rows=" + std::to_string(c.params.value("max_rows", 0LL)) +
+               (c.params.value("parse_dates", true) ? "" : ",\n    parse_dates=False") +
+               (c.text("date_format").empty()
+                    ? ""
+                    : ",\n    date_format=" + python_export::pyString(c.text("date_format"))) +
+               ")\n";
     }
 };
 

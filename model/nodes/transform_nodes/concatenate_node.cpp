@@ -38,6 +38,8 @@ std::string kindWord(ColumnKind kind) {
             return "categories";
         case ColumnKind::Text:
             return "text";
+        case ColumnKind::DateTime:
+            return "dates";
     }
     return "?";
 }
@@ -51,17 +53,17 @@ struct Plan {
 };
 
 Column build(const Plan& plan, const std::vector<TablePtr>& tables, std::size_t rows) {
-    if (plan.kind == ColumnKind::Numeric) {
+    if (plan.kind == ColumnKind::Numeric || plan.kind == ColumnKind::DateTime) {
         std::vector<double> values;
         values.reserve(rows);
         for (std::size_t t = 0; t < tables.size(); ++t) {
             if (const Column* c = plan.parts[t])
-                values.insert(values.end(), c->numbers().begin(), c->numbers().end());
+                values.insert(values.end(), c->doubles().begin(), c->doubles().end());
             else
                 values.insert(values.end(), tables[t]->rowCount(),
                               std::numeric_limits<double>::quiet_NaN());
         }
-        return Column::numeric(plan.name, std::move(values), plan.role);
+        return Column::ofDoubles(plan.kind, plan.name, std::move(values), plan.role);
     }
     if (plan.kind == ColumnKind::Categorical) {
         LevelUnion levels;
@@ -148,7 +150,8 @@ public:
                 if (plan.kind == c.kind())
                     continue;
                 const bool numbers =
-                    plan.kind == ColumnKind::Numeric || c.kind() == ColumnKind::Numeric;
+                    plan.kind == ColumnKind::Numeric || c.kind() == ColumnKind::Numeric ||
+                    plan.kind == ColumnKind::DateTime || c.kind() == ColumnKind::DateTime;
                 if (numbers) {
                     std::size_t first = 0;
                     while (!plan.parts[first])

@@ -2,8 +2,10 @@
 // (issue 18).
 //
 // - Edits: rows of {column, name, kind}. Name (optional) renames; kind
-//   converts: to numeric reads each value as a number (a value that is not
-//   one becomes missing and is counted); to categorical makes one level per
+//   converts: to numeric reads each value as a number, to datetime as an
+//   ISO 8601 date (a value that does not read becomes missing and is
+//   counted; numbers and dates convert into each other as seconds since
+//   1970); to categorical makes one level per
 //   distinct value in order of first appearance (numbers as shown); to text
 //   writes each value as shown. Missing stays missing; roles are kept.
 // - Order (optional): the listed columns first, in that order, by their
@@ -15,8 +17,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
+#include "data/date_time.h"
 #include "data/number_text.h"
 #include "io/number_parse.h"
 #include "nodes/column_params.h"
@@ -32,46 +36,50 @@ struct Converted {
     std::size_t failureRow = 0;
 };
 
-Converted toNumeric(const Column& c) {
+// Reads each value of a categorical or text column (each level once) as a
+// number or a date, per `read`; a value that does not read becomes missing
+// and is counted. Numbers and dates convert into each other as seconds.
+template <class Read>
+Converted readEach(const Column& c, ColumnKind target, Read read) {
     Converted out{c, 0, {}, 0};
+    if (c.holdsDoubles()) {
+        const auto values = c.doubles();
+        out.column = Column::ofDoubles(target, c.name(), {values.begin(), values.end()}, c.role());
+        return out;
+    }
+    const bool categorical = c.kind() == ColumnKind::Categorical;
+    const std::size_t distinct = categorical ? c.levels().size() : 0;
+    std::vector<std::optional<double>> levelValue(distinct);
+    for (std::size_t l = 0; l < distinct; ++l)
+        levelValue[l] = read(c.levels()[l]);
     std::vector<double> values(c.size(), std::nan(""));
-    auto read = [&](std::string_view text, std::size_t row, double& v) {
-        if (parseNumber(text, false, v) == NumberParse::Ok)
-            return true;
-        if (out.failed++ == 0) {
-            out.firstFailure = std::string(text);
-            out.failureRow = row;
-        }
-        return false;
-    };
-    if (c.kind() == ColumnKind::Categorical) {
-        // Each level read once.
-        std::vector<double> levelValue(c.levels().size(), std::nan(""));
-        std::vector<char> levelOk(c.levels().size(), 0);
-        for (std::size_t l = 0; l < c.levels().size(); ++l)
-            levelOk[l] =
-                parseNumber(c.levels()[l], false, levelValue[l]) == NumberParse::Ok ? 1 : 0;
-        for (std::size_t r = 0; r < c.size(); ++r) {
-            const std::int32_t code = c.codes()[r];
-            if (code < 0)
-                continue;
-            const auto l = static_cast<std::size_t>(code);
-            if (levelOk[l])
-                values[r] = levelValue[l];
-            else if (out.failed++ == 0) {
-                out.firstFailure = c.levels()[l];
-                out.failureRow = r;
-            }
-        }
-    } else {
-        for (std::size_t r = 0; r < c.size(); ++r) {
-            double v = 0;
-            if (!c.isMissing(r) && read(c.texts()[r], r, v))
-                values[r] = v;
+    for (std::size_t r = 0; r < c.size(); ++r) {
+        if (c.isMissing(r))
+            continue;
+        const std::optional<double> v =
+            categorical ? levelValue[static_cast<std::size_t>(c.codes()[r])] : read(c.texts()[r]);
+        if (v)
+            values[r] = *v;
+        else if (out.failed++ == 0) {
+            out.firstFailure = c.displayValue(r);
+            out.failureRow = r;
         }
     }
-    out.column = Column::numeric(c.name(), std::move(values), c.role());
+    out.column = Column::ofDoubles(target, c.name(), std::move(values), c.role());
     return out;
+}
+
+Converted toNumeric(const Column& c) {
+    return readEach(c, ColumnKind::Numeric, [](std::string_view text) -> std::optional<double> {
+        double v = 0;
+        if (parseNumber(text, false, v) == NumberParse::Ok)
+            return v;
+        return std::nullopt;
+    });
+}
+
+Converted toDateTime(const Column& c) {
+    return readEach(c, ColumnKind::DateTime, parseIsoDateTime);
 }
 
 Column toCategorical(const Column& c) {
@@ -106,9 +114,10 @@ ParamSpec editsParam() {
         "edits", "Edits",
         {columnParam("column", "Column", "The column to edit."),
          stringParam("name", "New name", "", "Its new name; empty keeps the name."),
-         choiceParam("kind", "Kind", {"keep", "numeric", "categorical", "text"}, "keep",
+         choiceParam("kind", "Kind", {"keep", "numeric", "categorical", "text", "datetime"}, "keep",
                      "Convert the values: numeric (a value that is not a number becomes "
-                     "missing, and is counted), categorical or text.")},
+                     "missing, and is counted), categorical, text, or datetime (ISO 8601 "
+                     "dates such as 2024-03-01; numbers as seconds since 1970).")},
         "One row per column to rename or convert.");
 }
 
@@ -147,10 +156,11 @@ public:
                                 std::to_string(it->second) + " already");
             Column& column = columns[*table->indexOf(name)];
             const std::string kind = edit.at("kind").get<std::string>();
-            if (kind == "numeric" && column.kind() != ColumnKind::Numeric) {
-                const Converted c = toNumeric(column);
+            const bool toNumbers = kind == "numeric" && column.kind() != ColumnKind::Numeric;
+            if (toNumbers || (kind == "datetime" && column.kind() != ColumnKind::DateTime)) {
+                const Converted c = toNumbers ? toNumeric(column) : toDateTime(column);
                 column = c.column;
-                context.log("'" + name + "' to numeric: " +
+                context.log("'" + name + "' to " + kind + ": " +
                             (c.failed == 0 ? std::string("every value converted")
                                            : std::to_string(c.failed) +
                                                  " values did not convert and are missing "
@@ -205,7 +215,11 @@ public:
     for column, name, kind in edits:
         s = df[column]
         if kind == "numeric":
-            df[column] = pd.to_numeric(s, errors="coerce")
+            df[column] = (s - pd.Timestamp(0)).dt.total_seconds() if is_datetime(s) \
+                else pd.to_numeric(s, errors="coerce")
+        elif kind == "datetime":
+            df[column] = pd.to_datetime(s, unit="s") if is_numeric(s) \
+                else pd.to_datetime(s, errors="coerce")
         elif kind in ("categorical", "text") and is_numeric(s):
             df[column] = s.map(label_text).where(s.notna(), None)
         if name:
@@ -223,8 +237,8 @@ public:
                     python_export::pyString(full.at("name").get<std::string>()) + ", " +
                     python_export::pyString(full.at("kind").get<std::string>()) + ")";
         }
-        return c.output("table") + " = sluice_edit_columns(" + *c.input("table") + ", " + list + "], " +
-               c.columnsLiteral("order") + ")\n";
+        return c.output("table") + " = sluice_edit_columns(" + *c.input("table") + ", " + list +
+               "], " + c.columnsLiteral("order") + ")\n";
     }
 };
 

@@ -13,8 +13,8 @@
 //   fails the run. Both name the row, the expression, the character and
 //   what was expected.
 #include "formula/formula_eval.h"
-#include "formula/formula_python.h"
 #include "nodes/python_context.h"
+#include "nodes/transform_nodes/formula_python.h"
 
 namespace sluice {
 namespace {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "data/table_rows.h"
 #include "nodes/transform_nodes/row_groups.h"
 #include "nodes/transform_nodes/sort_key.h"
 
@@ -44,40 +45,6 @@ private:
     SortKey key_;
 };
 
-// A column of `kind` like `source` holding, per group, the value of row
-// picked[g] (or a missing value where none was picked).
-Column pickedValues(const Column& source, const std::vector<std::size_t>& picked,
-                    const std::string& name) {
-    constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
-    switch (source.kind()) {
-        case ColumnKind::Numeric: {
-            std::vector<double> values(picked.size(), kGroupNaN);
-            for (std::size_t g = 0; g < picked.size(); ++g)
-                if (picked[g] != none)
-                    values[g] = source.numbers()[picked[g]];
-            return Column::numeric(name, std::move(values));
-        }
-        case ColumnKind::Categorical: {
-            std::vector<std::int32_t> codes(picked.size(), Column::kMissingCode);
-            for (std::size_t g = 0; g < picked.size(); ++g)
-                if (picked[g] != none)
-                    codes[g] = source.codes()[picked[g]];
-            return Column::categorical(name, std::move(codes), source.levels());
-        }
-        case ColumnKind::Text: {
-            std::vector<std::string> texts(picked.size());
-            std::vector<bool> missing(picked.size(), true);
-            for (std::size_t g = 0; g < picked.size(); ++g)
-                if (picked[g] != none) {
-                    texts[g] = source.texts()[picked[g]];
-                    missing[g] = false;
-                }
-            return Column::text(name, std::move(texts), std::move(missing), ColumnRole::Feature);
-        }
-    }
-    return Column::numeric(name, {});
-}
-
 }  // namespace
 
 Column aggregateGroups(const Column& c, std::string_view f, const std::string& name,
@@ -85,7 +52,7 @@ Column aggregateGroups(const Column& c, std::string_view f, const std::string& n
     GroupRows byGroup;
     if (f == "median" || f == "n_unique" || f == "mode")
         groupRowLists(groupOf, n, byGroup.rows, byGroup.offsets);
-    constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+    constexpr std::size_t none = kNoRow;
 
     if (f == "count" || f == "count_missing") {
         const bool wantMissing = f == "count_missing";
@@ -154,7 +121,7 @@ Column aggregateGroups(const Column& c, std::string_view f, const std::string& n
                 if (f == "last" || p == none)
                     p = r;
             }
-        return pickedValues(c, picked, name);
+        return gatherRows(c, picked, name).withRole(ColumnRole::Feature);
     }
 
     // min, max, n_unique and mode compare values: numbers by value,
@@ -169,7 +136,7 @@ Column aggregateGroups(const Column& c, std::string_view f, const std::string& n
                 if (p == none || (wantMax ? order.less(p, r) : order.less(r, p)))
                     p = r;
             }
-        return pickedValues(c, picked, name);
+        return gatherRows(c, picked, name).withRole(ColumnRole::Feature);
     }
     // n_unique and mode: each group's present rows sorted by value, then
     // runs of equal values counted.
@@ -197,7 +164,7 @@ Column aggregateGroups(const Column& c, std::string_view f, const std::string& n
     }
     if (f == "n_unique")
         return Column::numeric(name, std::move(distinct));
-    return pickedValues(c, picked, name);
+    return gatherRows(c, picked, name).withRole(ColumnRole::Feature);
 }
 
 }  // namespace sluice

@@ -39,7 +39,7 @@
 namespace sluice {
 namespace {
 
-constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+constexpr std::size_t kNone = kNoRow;
 
 // The rows of one table grouped by equal keys, found by hash.
 class KeyIndex {
@@ -80,40 +80,6 @@ private:
     std::unordered_map<std::uint64_t, std::vector<std::vector<std::size_t>>> buckets_;
 };
 
-// Column `c` with the rows `rows` (kNone: a missing value), named `name`.
-Column gather(const Column& c, const std::vector<std::size_t>& rows, std::string name) {
-    const std::size_t n = rows.size();
-    switch (c.kind()) {
-        case ColumnKind::Numeric: {
-            std::vector<double> values(n, std::numeric_limits<double>::quiet_NaN());
-            const auto numbers = c.numbers();
-            for (std::size_t i = 0; i < n; ++i)
-                if (rows[i] != kNone)
-                    values[i] = numbers[rows[i]];
-            return Column::numeric(std::move(name), std::move(values), c.role());
-        }
-        case ColumnKind::Categorical: {
-            std::vector<std::int32_t> codes(n, Column::kMissingCode);
-            const auto source = c.codes();
-            for (std::size_t i = 0; i < n; ++i)
-                if (rows[i] != kNone)
-                    codes[i] = source[rows[i]];
-            return Column::categorical(std::move(name), std::move(codes), c.levels(), c.role());
-        }
-        case ColumnKind::Text: {
-            std::vector<std::string> values(n);
-            std::vector<bool> missing(n, true);
-            for (std::size_t i = 0; i < n; ++i)
-                if (rows[i] != kNone && !c.isMissing(rows[i])) {
-                    values[i] = c.texts()[rows[i]];
-                    missing[i] = false;
-                }
-            return Column::text(std::move(name), std::move(values), std::move(missing), c.role());
-        }
-    }
-    return c;
-}
-
 // A merged key: the left value, else the right one. Numbers stay numbers;
 // two categorical columns give one with both level sets; else text.
 Column mergeKey(const Column& left, const std::vector<std::size_t>& lrows, const Column& right,
@@ -124,13 +90,13 @@ Column mergeKey(const Column& left, const std::vector<std::size_t>& lrows, const
             return {&left, lrows[i]};
         return {&right, rrows[i]};
     };
-    if (left.kind() == ColumnKind::Numeric) {
+    if (left.holdsDoubles()) {  // numbers or dates, as the right key (checked)
         std::vector<double> values(n);
         for (std::size_t i = 0; i < n; ++i) {
             const auto [c, row] = from(i);
-            values[i] = row == kNone ? std::numeric_limits<double>::quiet_NaN() : c->numbers()[row];
+            values[i] = row == kNone ? std::numeric_limits<double>::quiet_NaN() : c->doubles()[row];
         }
-        return Column::numeric(left.name(), std::move(values), left.role());
+        return Column::ofDoubles(left.kind(), left.name(), std::move(values), left.role());
     }
     if (left.kind() == ColumnKind::Categorical && right.kind() == ColumnKind::Categorical) {
         LevelUnion levels;
@@ -211,12 +177,17 @@ public:
         const RowKeys leftKeys(*left, leftNames, "left_keys");
         const RowKeys rightKeys(*right, rightNames, "right_keys");
         for (std::size_t k = 0; k < leftNames.size(); ++k) {
-            const bool leftNumber = leftKeys.columns()[k]->kind() == ColumnKind::Numeric;
-            const bool rightNumber = rightKeys.columns()[k]->kind() == ColumnKind::Numeric;
-            if (leftNumber != rightNumber)
-                throw NodeError("keys '" + leftNames[k] + "' (left, " +
-                                (leftNumber ? "numbers" : "text") + ") and '" + rightNames[k] +
-                                "' (right, " + (rightNumber ? "numbers" : "text") +
+            // Numbers, dates and texts (categories or text) never meet each other.
+            const auto family = [](const Column* c) {
+                return c->kind() == ColumnKind::Numeric    ? "numbers"
+                       : c->kind() == ColumnKind::DateTime ? "dates"
+                                                           : "text";
+            };
+            const std::string l = family(leftKeys.columns()[k]);
+            const std::string r = family(rightKeys.columns()[k]);
+            if (l != r)
+                throw NodeError("keys '" + leftNames[k] + "' (left, " + l + ") and '" +
+                                rightNames[k] + "' (right, " + r +
                                 ") never match; give both the same kind");
         }
         const std::string how = params.at("how").get<std::string>();
@@ -352,12 +323,14 @@ private:
                 add(mergeKey(c, lrows, *m->second, rrows));
                 continue;
             }
-            add(gather(c, lrows, rightNames.count(c.name()) ? c.name() + leftSuffix : c.name()));
+            add(gatherRows(c, lrows,
+                           rightNames.count(c.name()) ? c.name() + leftSuffix : c.name()));
         }
         for (const Column& c : right.columns()) {
             if (mergedRight.count(&c))
                 continue;
-            add(gather(c, rrows, leftNames.count(c.name()) ? c.name() + rightSuffix : c.name()));
+            add(gatherRows(c, rrows,
+                           leftNames.count(c.name()) ? c.name() + rightSuffix : c.name()));
         }
         return Table::make(std::move(out));
     }

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <map>
 
+#include "data/date_time.h"
 #include "data/level_union.h"
 #include "data/table_rows.h"
 #include "io/number_parse.h"
@@ -32,16 +33,22 @@ namespace {
 Column filledColumn(const Column& column, const std::string& fill, const std::string& name) {
     const std::size_t n = column.size();
     switch (column.kind()) {
-        case ColumnKind::Numeric: {
+        case ColumnKind::Numeric:
+        case ColumnKind::DateTime: {
             double value = 0;
-            if (parseNumber(fill, false, value) != NumberParse::Ok)
-                throw NodeError("parameter 'fill': '" + fill + "' is not a number, and the " +
-                                "cells are numbers");
-            std::vector<double> values(column.numbers().begin(), column.numbers().end());
+            const bool dates = column.kind() == ColumnKind::DateTime;
+            const std::optional<double> date = dates ? parseIsoDateTime(fill) : std::nullopt;
+            if (dates ? !date : parseNumber(fill, false, value) != NumberParse::Ok)
+                throw NodeError("parameter 'fill': '" + fill + "' is not " +
+                                (dates ? "a date (such as 2024-03-01), and the cells are dates"
+                                       : "a number, and the cells are numbers"));
+            if (dates)
+                value = *date;
+            std::vector<double> values(column.doubles().begin(), column.doubles().end());
             for (double& v : values)
                 if (std::isnan(v))
                     v = value;
-            return Column::numeric(name, std::move(values));
+            return Column::ofDoubles(column.kind(), name, std::move(values));
         }
         case ColumnKind::Categorical: {
             LevelUnion levels;
@@ -80,8 +87,8 @@ public:
                                       "The columns whose values make the rows; empty: one "
                                       "row."),
                          columnParam("columns", "Columns",
-                                     "The column whose values become the new columns."),
-                         columnParam("values", "Values", "The column the cells aggregate."),
+                                     "The column whose values become the new columns.", true),
+                         columnParam("values", "Values", "The column the cells aggregate.", true),
                          choiceParam("aggregation", "Aggregation", aggregateFunctions(), "mean",
                                      "What each cell holds of its rows' values (as in Group "
                                      "by); mean by default, as pandas' pivot_table."),
@@ -103,6 +110,10 @@ public:
         const std::string function = params.at("aggregation").get<std::string>();
         const std::string fill = params.at("fill").get<std::string>();
         const std::string prefix = params.at("prefix").get<std::string>();
+        if (columnsName.empty())
+            throw NodeError("parameter 'columns': choose the column whose values become columns");
+        if (valuesName.empty())
+            throw NodeError("parameter 'values': choose the column the cells aggregate");
         const Column& keyColumn = node_params::requireColumn(*table, columnsName, "columns");
         const Column& values = node_params::requireColumn(*table, valuesName, "values");
         if (aggregateNeedsNumbers(function) && values.kind() != ColumnKind::Numeric)

@@ -16,6 +16,7 @@
     NODE(makePivotNode)              \
     NODE(makeUnpivotNode)            \
     NODE(makeFormulaNode)            \
+    NODE(makeDatePartsNode)          \
     NODE(makeSampleNode)             \
     NODE(makeImputeNode)             \
     NODE(makeScaleNode)              \

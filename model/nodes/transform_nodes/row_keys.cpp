@@ -52,8 +52,8 @@ bool RowKeys::hash(std::size_t row, std::uint64_t& out, bool missingMatches) con
             if (!missingMatches)
                 return false;
             part = 0x9E3779B97F4A7C15ULL;
-        } else if (c->kind() == ColumnKind::Numeric) {
-            double v = c->numbers()[row];
+        } else if (c->holdsDoubles()) {
+            double v = c->doubles()[row];
             if (v == 0)
                 v = 0;  // -0 and 0 are one key
             std::memcpy(&part, &v, sizeof part);
@@ -78,11 +78,11 @@ bool RowKeys::equal(std::size_t a, const RowKeys& other, std::size_t b) const {
                 return false;
             continue;
         }
-        const bool nx = x->kind() == ColumnKind::Numeric, ny = y->kind() == ColumnKind::Numeric;
-        if (nx != ny)
-            return false;
+        const bool nx = x->holdsDoubles(), ny = y->holdsDoubles();
+        if (nx != ny || (nx && x->kind() != y->kind()))
+            return false;  // a number never equals a text, nor a date
         if (nx) {
-            if (x->numbers()[a] != y->numbers()[b])
+            if (x->doubles()[a] != y->doubles()[b])
                 return false;
             continue;
         }

@@ -3,7 +3,8 @@
 // Remove duplicates).
 //
 // Contract: two rows get equal keys exactly when every chosen column holds
-// equal values: numbers by value (0 and -0 alike), categories and text by
+// equal values: numbers and dates by value (0 and -0 alike; a date never
+// equals a number), categories and text by
 // the text shown, so categorical columns with other level lists still agree
 // and a number never equals a text. A missing value makes hash() return false
 // unless missingMatches, in which case missing equals missing (and nothing

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "data/date_time.h"
 #include "io/number_parse.h"
 #include "nodes/column_params.h"
 #include "nodes/node_type.h"
@@ -14,11 +15,19 @@ std::string fieldPrefix(std::string_view where, std::string_view field) {
                          : std::string(where) + ", " + std::string(field) + ": ";
 }
 
-double testNumber(const std::string& text, const std::string& column, std::string_view where) {
+// The value to compare a numeric or date column with.
+double testNumber(const std::string& text, const Column& column, std::string_view where) {
+    if (column.kind() == ColumnKind::DateTime) {
+        if (const auto v = parseIsoDateTime(text))
+            return *v;
+        throw NodeError(fieldPrefix(where, "value") + "'" + text +
+                        "' is not a date (such as 2024-03-01 or 2024-03-01 14:30), and column '" +
+                        column.name() + "' holds dates");
+    }
     double v = 0;
     if (parseNumber(text, false, v) != NumberParse::Ok)
         throw NodeError(fieldPrefix(where, "value") + "'" + text +
-                        "' is not a number, and column '" + column + "' is numeric");
+                        "' is not a number, and column '" + column.name() + "' is numeric");
     return v;
 }
 
@@ -29,10 +38,10 @@ std::function<bool(std::size_t)> presentTest(const Column& c, const std::string&
     const bool negate = op == "!=" || op == "not_in";
     const std::vector<std::string> items =
         isSet ? node_params::splitList(value) : std::vector{value};
-    if (c.kind() == ColumnKind::Numeric) {
-        const auto x = c.numbers();
+    if (c.holdsDoubles()) {
+        const auto x = c.doubles();
         if (!isSet && op != "==" && op != "!=") {
-            const double v = testNumber(value, c.name(), where);
+            const double v = testNumber(value, c, where);
             if (op == "<")
                 return [x, v](std::size_t r) { return x[r] < v; };
             if (op == "<=")
@@ -43,7 +52,7 @@ std::function<bool(std::size_t)> presentTest(const Column& c, const std::string&
         }
         std::vector<double> set;
         for (const auto& item : items)
-            set.push_back(testNumber(item, c.name(), where));
+            set.push_back(testNumber(item, c, where));
         return [x, set, negate](std::size_t r) {
             const bool found = std::find(set.begin(), set.end(), x[r]) != set.end();
             return found != negate;

@@ -1,8 +1,9 @@
 // A test of one column's value per row, as Filter rows and Select rows'
 // conditions put it: `column operator value`.
 //
-// Operators (rowTestOperators()): < <= > >= (numeric columns), == != (any
-// column: numbers compared as numbers, categories and text as text), in /
+// Operators (rowTestOperators()): < <= > >= (numeric and date columns; a
+// date value is written as ISO 8601, 2024-03-01), == != (any column:
+// numbers and dates compared as such, categories and text as text), in /
 // not_in (value is a comma-separated set), is_missing / not_missing. A
 // missing value fails every test except is_missing (as in SQL).
 //

@@ -14,9 +14,9 @@
 // - The run log says how many rows were kept.
 #include "data/table_rows.h"
 #include "formula/formula_eval.h"
-#include "formula/formula_python.h"
 #include "nodes/column_params.h"
 #include "nodes/python_context.h"
+#include "nodes/transform_nodes/formula_python.h"
 #include "nodes/transform_nodes/row_test.h"
 
 namespace sluice {

@@ -7,8 +7,8 @@
 namespace sluice {
 
 SortKey::SortKey(const Column& c) : column_(c), kind_(c.kind()) {
-    if (kind_ == ColumnKind::Numeric) {
-        numbers_ = c.numbers();
+    if (c.holdsDoubles()) {
+        numbers_ = c.doubles();
     } else if (kind_ == ColumnKind::Categorical) {
         codes_ = c.codes();
         const auto& levels = c.levels();
@@ -23,7 +23,7 @@ SortKey::SortKey(const Column& c) : column_(c), kind_(c.kind()) {
 }
 
 bool SortKey::missing(std::size_t row) const {
-    if (kind_ == ColumnKind::Numeric)
+    if (column_.holdsDoubles())
         return std::isnan(numbers_[row]);
     if (kind_ == ColumnKind::Categorical)
         return codes_[row] == Column::kMissingCode;
@@ -31,7 +31,7 @@ bool SortKey::missing(std::size_t row) const {
 }
 
 int SortKey::compare(std::size_t a, std::size_t b) const {
-    if (kind_ == ColumnKind::Numeric)
+    if (column_.holdsDoubles())
         return numbers_[a] < numbers_[b] ? -1 : numbers_[b] < numbers_[a] ? 1 : 0;
     if (kind_ == ColumnKind::Categorical) {
         const auto x = rank_[static_cast<std::size_t>(codes_[a])];

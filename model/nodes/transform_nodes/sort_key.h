@@ -1,7 +1,7 @@
 // SortKey: one column prepared for ordering rows by it (Sort rows, and
 // Group by / Pivot, which order their groups the same way).
 //
-// Contract: numbers compare as numbers; categories and text by the text
+// Contract: numbers and dates compare as numbers; categories and text by the text
 // shown (byte order, so "B" before "a"); a categorical column compares its
 // codes' ranks in label order, computed once, so a comparison does no
 // lookups. compare() is for two present values; missing() tells which rows

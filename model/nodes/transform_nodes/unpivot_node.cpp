@@ -6,7 +6,8 @@
 //   an id column. Rows come value column after value column, each in input
 //   order (as melt).
 // - The name column is categorical, its levels the value columns in order.
-// - The value column is numeric when every value column is, categorical
+// - The value column is numeric (datetime) when every value column is,
+//   categorical
 //   (levels joined in order of first appearance) when every one is
 //   categorical, else text (numbers as shown).
 // - "Drop missing" leaves out rows whose value is missing.
@@ -68,9 +69,12 @@ public:
 
         std::vector<const Column*> sources;
         bool allNumeric = true, allCategorical = true;
+        const ColumnKind firstKind = table->column(valueNames.front()).kind();
         for (const std::string& name : valueNames) {
             sources.push_back(&table->column(name));
-            allNumeric = allNumeric && sources.back()->kind() == ColumnKind::Numeric;
+            // numbers, or dates: one kind of doubles throughout
+            allNumeric =
+                allNumeric && sources.back()->holdsDoubles() && sources.back()->kind() == firstKind;
             allCategorical = allCategorical && sources.back()->kind() == ColumnKind::Categorical;
         }
         const bool dropMissing = params.at("drop_missing").get<bool>();
@@ -132,8 +136,8 @@ private:
         if (allNumeric) {
             std::vector<double> values(m);
             for (std::size_t i = 0; i < m; ++i)
-                values[i] = sources[static_cast<std::size_t>(from[i])]->numbers()[rows[i]];
-            return Column::numeric(name, std::move(values));
+                values[i] = sources[static_cast<std::size_t>(from[i])]->doubles()[rows[i]];
+            return Column::ofDoubles(sources.front()->kind(), name, std::move(values));
         }
         if (allCategorical) {
             LevelUnion levels;

@@ -1,4 +1,4 @@
-#include "formula/formula_python.h"
+#include "nodes/transform_nodes/formula_python.h"
 
 #include "nodes/python_literals.h"
 
@@ -42,11 +42,20 @@ std::string formulaPythonHelpers() {
 
 def fx_col(df, name):
     s = df[name]
+    if is_datetime(s):
+        return s
     return s.astype(float) if is_numeric(s) else s.astype(object).where(s.notna(), None)
 
 
 def fx_kind(s):
+    if is_datetime(s):
+        return "date"
     return "bool" if str(s.dtype) == "boolean" else "number" if is_numeric(s) else "text"
+
+
+def fx_date_text(x):
+    """A timestamp as Sluice shows it: the date alone at midnight."""
+    return x.strftime("%Y-%m-%d") if x == x.normalize() else x.strftime("%Y-%m-%d %H:%M:%S")
 
 
 def fx_rows(function, dtype, *series):
@@ -64,6 +73,9 @@ def fx_op(op, a, b=None):
     if op in ("and", "or"):
         a, b = a.astype("boolean"), b.astype("boolean")
         return a & b if op == "and" else a | b
+    if b is not None and "date" in (fx_kind(a), fx_kind(b)):
+        a = pd.to_datetime(a) if fx_kind(a) == "text" else a
+        b = pd.to_datetime(b) if fx_kind(b) == "text" else b
     if b is not None and fx_kind(a) == "text" or b is not None and fx_kind(b) == "text":
         if op == "+":
             return fx_rows(lambda x, y: x + y, object, a, b)
@@ -89,7 +101,19 @@ def fx_op(op, a, b=None):
 
 
 def fx_call(name, *a):
-    floats = [x.astype(float) if fx_kind(x) != "text" else x for x in a]
+    dates = {"year": "year", "quarter": "quarter", "month": "month", "day": "day",
+             "hour": "hour", "minute": "minute", "weekday": "weekday", "day_of_year": "dayofyear"}
+    if name in dates:
+        return getattr(a[0].dt, dates[name]).astype(float)
+    if name in ("days_between", "seconds_between"):
+        return (a[1] - a[0]).dt.total_seconds() / (86400.0 if name == "days_between" else 1.0)
+    if name in ("add_days", "add_seconds"):
+        return a[0] + pd.to_timedelta(a[1].astype(float), unit="D" if name == "add_days" else "s")
+    if name == "date":
+        if len(a) > 1:
+            return pd.to_datetime(a[0], format=a[1].iloc[0], errors="coerce")
+        return pd.to_datetime(a[0], utc=True, errors="coerce").dt.tz_localize(None)
+    floats = [x.astype(float) if fx_kind(x) not in ("text", "date") else x for x in a]
     math = {"log": lambda x: np.log(x.where(x > 0)), "exp": np.exp,
             "sqrt": lambda x: np.sqrt(x.where(x >= 0)), "abs": np.abs,
             "floor": np.floor, "ceil": np.ceil}
@@ -120,11 +144,18 @@ def fx_call(name, *a):
     if name == "is_missing":
         return a[0].isna().astype("boolean")
     if name == "text":
+        if fx_kind(a[0]) == "date":
+            return fx_rows(fx_date_text, object, a[0])
         return fx_rows(lambda x: label_text(x) if not isinstance(x, (bool, np.bool_)) else str(x).lower(), object, a[0])
     if name == "number":
+        if fx_kind(a[0]) == "date":
+            return (a[0] - pd.Timestamp(0)).dt.total_seconds()
         return pd.to_numeric(a[0], errors="coerce").astype(float)
     if name == "concat":
-        return fx_rows(lambda *xs: "".join(x if isinstance(x, str) else label_text(x) for x in xs), object, *a)
+        def shown(x):
+            return x if isinstance(x, str) else fx_date_text(x) if isinstance(x, pd.Timestamp) \
+                else label_text(x)
+        return fx_rows(lambda *xs: "".join(shown(x) for x in xs), object, *a)
     import re
     text = {"lower": (lambda s: s.lower(), object), "upper": (lambda s: s.upper(), object),
             "trim": (lambda s: s.strip(), object), "len": (len, float),
