@@ -79,8 +79,29 @@ private slots:
         QCOMPARE(s.max, 346.0);
     }
 
+    void shop() {
+        // scripts/generate_shop_dataset.py's customers and their dated orders.
+        const auto customers = readCsvFile(dataset("shop_customers.csv"));
+        const Table& c = *customers.table;
+        QCOMPARE(c.rowCount(), std::size_t{1000});
+        QCOMPARE(c.column("signup").kind(), ColumnKind::DateTime);
+        QVERIFY(c.column("signup").dateOnly());
+        QCOMPARE(countOf(c.column("churned"), "yes") + countOf(c.column("churned"), "no"),
+                 std::size_t{1000});
+        QCOMPARE(countOf(c.column("churned"), "yes"), std::size_t{363});
+        const auto orders = readCsvFile(dataset("shop_orders.csv"));
+        const Table& o = *orders.table;
+        QCOMPARE(o.rowCount(), std::size_t{7502});
+        QCOMPARE(o.column("placed").kind(), ColumnKind::DateTime);
+        QVERIFY(!o.column("placed").dateOnly());
+        QCOMPARE(o.column("placed").displayValue(0), std::string("2023-10-13 16:04:30"));
+        QVERIFY(o.column("review").isMissing(1));
+        QVERIFY(customers.warnings.empty() && orders.warnings.empty());
+    }
+
     void everyDatasetRoundTrips() {
-        for (const char* file : {"iris.csv", "wine.csv", "breast_cancer.csv", "diabetes.csv"}) {
+        for (const char* file : {"iris.csv", "wine.csv", "breast_cancer.csv", "diabetes.csv",
+                                 "shop_customers.csv", "shop_orders.csv"}) {
             const auto first = readCsvFile(dataset(file));
             const auto again = readCsvText(writeCsvString(*first.table));
             const Table& a = *first.table;
@@ -96,7 +117,8 @@ private slots:
         QFile sources(QString(SLUICE_DATASETS_DIR) + "/SOURCES.md");
         QVERIFY(sources.open(QIODevice::ReadOnly));
         const QByteArray text = sources.readAll();
-        for (const char* file : {"iris.csv", "wine.csv", "breast_cancer.csv", "diabetes.csv"})
+        for (const char* file : {"iris.csv", "wine.csv", "breast_cancer.csv", "diabetes.csv",
+                                 "shop_customers.csv", "shop_orders.csv"})
             QVERIFY2(text.contains(file), file);
     }
 };
