@@ -3,7 +3,10 @@
 // categories and text by their shown text, bad column names, and the
 // node's Python translation.
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <random>
 
 #include "export/python_export.h"
 #include "run_node.h"
@@ -88,6 +91,73 @@ private slots:
                              "\"sepal_length\"], ascending=False, kind=\"stable\", "
                              "na_position=\"last\"))") != std::string::npos,
                  script.c_str());
+    }
+
+    void randomTablesSortAsAComparisonWould() {
+        // Sorting key after key (the node's way) must give exactly the
+        // order of one stable sort comparing every key in turn, missing
+        // values last, for every kind of key and both orders.
+        std::mt19937 rng(1807);
+        for (int trial = 0; trial < 60; ++trial) {
+            const std::size_t n = 1 + rng() % 200;
+            std::vector<double> number(n), date(n);
+            std::vector<std::int32_t> code(n);
+            std::vector<std::string> text(n);
+            std::vector<bool> textMissing(n);
+            for (std::size_t r = 0; r < n; ++r) {
+                number[r] = rng() % 7 == 0 ? std::nan("") : double(rng() % 5);
+                date[r] = rng() % 9 == 0 ? std::nan("") : 86400.0 * (rng() % 4);
+                code[r] = std::int32_t(rng() % 4) - 1;
+                text[r] = std::string(1, char('a' + rng() % 3));
+                textMissing[r] = rng() % 8 == 0;
+            }
+            const TablePtr t = Table::make(
+                {Column::numeric("n", number), Column::dateTime("d", date),
+                 Column::categorical("c", code, {"z", "b", "m"}),
+                 Column::text("t", text, textMissing, ColumnRole::Feature),
+                 Column::numeric("row", [&] {
+                     std::vector<double> v(n);
+                     std::iota(v.begin(), v.end(), 0.0);
+                     return v;
+                 }())});
+            std::vector<std::string> names = {"n", "d", "c", "t"};
+            std::shuffle(names.begin(), names.end(), rng);
+            names.resize(1 + rng() % 4);
+            const bool descending = rng() % 2;
+            // The expected order: a row's key as (missing, text or number) per column.
+            auto value = [&](const std::string& name, std::size_t r) -> std::pair<bool, std::string> {
+                const Column& c = t->column(name);
+                if (c.isMissing(r))
+                    return {true, ""};
+                if (c.holdsDoubles()) {
+                    char buffer[32];
+                    std::snprintf(buffer, sizeof buffer, "%020.3f", c.doubles()[r] + 1e9);
+                    return {false, buffer};
+                }
+                return {false, c.displayValue(r)};
+            };
+            std::vector<std::size_t> expected(n);
+            std::iota(expected.begin(), expected.end(), std::size_t{0});
+            std::stable_sort(expected.begin(), expected.end(), [&](std::size_t a, std::size_t b) {
+                for (const std::string& name : names) {
+                    const auto x = value(name, a), y = value(name, b);
+                    if (x.first || y.first) {
+                        if (x.first != y.first)
+                            return y.first;
+                        continue;
+                    }
+                    if (x.second != y.second)
+                        return descending ? x.second > y.second : x.second < y.second;
+                }
+                return false;
+            });
+            const auto out = runNode(builtinNodes(), "transform.sort_rows", {{"table", t}},
+                                     {{"columns", names},
+                                      {"order", descending ? "descending" : "ascending"}});
+            const auto got = out.table()->column("row").numbers();
+            for (std::size_t r = 0; r < n; ++r)
+                QCOMPARE(std::size_t(got[r]), expected[r]);
+        }
     }
 };
 

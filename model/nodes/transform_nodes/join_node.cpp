@@ -28,12 +28,14 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <unordered_map>
+#include <span>
 
 #include "data/level_union.h"
 #include "data/table_rows.h"
 #include "nodes/column_params.h"
 #include "nodes/python_context.h"
+#include "nodes/transform_nodes/key_groups.h"
+#include "nodes/transform_nodes/row_groups.h"
 #include "nodes/transform_nodes/row_keys.h"
 
 namespace sluice {
@@ -41,43 +43,28 @@ namespace {
 
 constexpr std::size_t kNone = kNoRow;
 
-// The rows of one table grouped by equal keys, found by hash.
+// The rows of one table grouped by equal keys (KeyGroups), each group's
+// rows in row order, found by another table's rows.
 class KeyIndex {
 public:
-    KeyIndex(const RowKeys& keys, std::size_t rows) : keys_(keys) {
-        buckets_.reserve(rows);
-        std::uint64_t h = 0;
-        for (std::size_t r = 0; r < rows; ++r) {
-            if (!keys.hash(r, h))
-                continue;  // a missing key part matches nothing
-            auto& groups = buckets_[h];
-            const auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
-                return keys.equal(g.front(), keys, r);
-            });
-            if (same == groups.end())
-                groups.push_back({r});
-            else
-                same->push_back(r);
-        }
+    KeyIndex(const RowKeys& keys, std::size_t rows) : groups_(keys, rows, false) {
+        groupRowLists(groups_.groupOf, groups_.count(), rows_, offsets_);
     }
 
-    // The rows whose key equals that of `row` of `probe`; null for none.
-    const std::vector<std::size_t>* find(const RowKeys& probe, std::size_t row) const {
-        std::uint64_t h = 0;
-        if (!probe.hash(row, h))
-            return nullptr;
-        const auto it = buckets_.find(h);
-        if (it == buckets_.end())
-            return nullptr;
-        for (const auto& group : it->second)
-            if (probe.equal(row, keys_, group.front()))
-                return &group;
-        return nullptr;
+    std::size_t count() const { return groups_.count(); }
+    // The group whose key equals that of `row` of `probe` (a missing part
+    // matches nothing), or -1.
+    std::int32_t find(const RowKeys& probe, std::size_t row) const {
+        return groups_.find(probe, row);
+    }
+    std::span<const std::size_t> rows(std::int32_t group) const {
+        const auto g = static_cast<std::size_t>(group);
+        return {rows_.data() + offsets_[g], offsets_[g + 1] - offsets_[g]};
     }
 
 private:
-    const RowKeys& keys_;
-    std::unordered_map<std::uint64_t, std::vector<std::vector<std::size_t>>> buckets_;
+    KeyGroups groups_;
+    std::vector<std::size_t> rows_, offsets_;
 };
 
 // A merged key: the left value, else the right one. Numbers stay numbers;
@@ -199,22 +186,22 @@ public:
         std::vector<bool> rightMatched(right->rowCount(), false);
         std::size_t leftMatched = 0, manyToMany = 0;
         // How many probing rows met each indexed key: with its own count of
-        // rows, what many-to-many keys made. The index outlives the counts,
-        // which point into it.
+        // rows, what many-to-many keys made.
         std::optional<KeyIndex> index;
-        std::unordered_map<const std::vector<std::size_t>*, std::size_t> probes;
+        std::vector<std::size_t> probes;
         if (how == "right") {
             index.emplace(leftKeys, left->rowCount());
+            probes.assign(index->count(), 0);
             for (std::size_t r = 0; r < right->rowCount(); ++r) {
-                const std::vector<std::size_t>* match = index->find(rightKeys, r);
-                if (!match) {
+                const std::int32_t match = index->find(rightKeys, r);
+                if (match < 0) {
                     lrows.push_back(kNone);
                     rrows.push_back(r);
                     continue;
                 }
                 rightMatched[r] = true;
-                ++probes[match];
-                for (std::size_t l : *match) {
+                ++probes[static_cast<std::size_t>(match)];
+                for (std::size_t l : index->rows(match)) {
                     lrows.push_back(l);
                     rrows.push_back(r);
                 }
@@ -227,10 +214,11 @@ public:
                 }
         } else {
             index.emplace(rightKeys, right->rowCount());
+            probes.assign(index->count(), 0);
             std::vector<std::size_t> kept;  // semi and anti: left rows only
             for (std::size_t l = 0; l < left->rowCount(); ++l) {
-                const std::vector<std::size_t>* hits = index->find(leftKeys, l);
-                const bool match = hits != nullptr;
+                const std::int32_t hits = index->find(leftKeys, l);
+                const bool match = hits >= 0;
                 leftMatched += match;
                 if (how == "semi" || how == "anti") {
                     if (match == (how == "semi"))
@@ -244,8 +232,8 @@ public:
                     }
                     continue;
                 }
-                ++probes[hits];
-                for (std::size_t r : *hits) {
+                ++probes[static_cast<std::size_t>(hits)];
+                for (std::size_t r : index->rows(hits)) {
                     rightMatched[r] = true;
                     lrows.push_back(l);
                     rrows.push_back(r);
@@ -267,9 +255,11 @@ public:
         context.fit.throwIfCancelled();
 
         // Many-to-many: keys that matched several rows on both sides.
-        for (const auto& [rows, count] : probes)
-            if (count > 1 && rows->size() > 1)
-                manyToMany += count * rows->size();
+        for (std::size_t g = 0; g < probes.size(); ++g) {
+            const std::size_t size = index->rows(static_cast<std::int32_t>(g)).size();
+            if (probes[g] > 1 && size > 1)
+                manyToMany += probes[g] * size;
+        }
         const auto rightCount =
             static_cast<std::size_t>(std::count(rightMatched.begin(), rightMatched.end(), true));
         std::string line = std::to_string(leftMatched) + " of " + std::to_string(left->rowCount()) +

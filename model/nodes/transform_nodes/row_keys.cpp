@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <span>
 #include <string_view>
 
 #include "nodes/column_params.h"
@@ -66,6 +67,55 @@ bool RowKeys::hash(std::size_t row, std::uint64_t& out, bool missingMatches) con
     }
     out = h;
     return true;
+}
+
+void RowKeys::hashAll(std::size_t rows, std::vector<std::uint64_t>& out,
+                      std::vector<std::uint8_t>& missing, bool missingMatches) const {
+    out.assign(rows, 0x243F6A8885A308D3ULL);
+    missing.assign(rows, 0);
+    for (std::size_t k = 0; k < columns_.size(); ++k) {
+        const Column& c = *columns_[k];
+        // The same parts as hash(), column by column.
+        auto add = [&](std::size_t r, std::uint64_t part) { out[r] = mix(out[r] ^ part); };
+        auto absent = [&](std::size_t r) {
+            if (missingMatches)
+                add(r, 0x9E3779B97F4A7C15ULL);
+            else
+                missing[r] = 1;
+        };
+        if (c.holdsDoubles()) {
+            const std::span<const double> x = c.doubles();
+            for (std::size_t r = 0; r < rows; ++r) {
+                double v = x[r];
+                if (v != v) {
+                    absent(r);
+                    continue;
+                }
+                if (v == 0)
+                    v = 0;
+                std::uint64_t part;
+                std::memcpy(&part, &v, sizeof part);
+                add(r, part);
+            }
+        } else if (c.kind() == ColumnKind::Categorical) {
+            const std::span<const std::int32_t> codes = c.codes();
+            const std::vector<std::uint64_t>& levels = levelHashes_[k];
+            for (std::size_t r = 0; r < rows; ++r) {
+                if (codes[r] < 0)
+                    absent(r);
+                else
+                    add(r, levels[static_cast<std::size_t>(codes[r])]);
+            }
+        } else {
+            const std::vector<std::string>& texts = c.texts();
+            for (std::size_t r = 0; r < rows; ++r) {
+                if (c.isMissing(r))
+                    absent(r);
+                else
+                    add(r, textHash(texts[r]));
+            }
+        }
+    }
 }
 
 bool RowKeys::equal(std::size_t a, const RowKeys& other, std::size_t b) const {

@@ -32,6 +32,10 @@ public:
     // missing and missing values do not match. Cheap: a category's text is
     // hashed once per level, not once per row.
     bool hash(std::size_t row, std::uint64_t& out, bool missingMatches = false) const;
+    // hash() of rows 0..rows-1 at once, a column at a time (much faster than
+    // row by row): out[r] the hash, missing[r] 1 where hash() would be false.
+    void hashAll(std::size_t rows, std::vector<std::uint64_t>& out,
+                 std::vector<std::uint8_t>& missing, bool missingMatches) const;
     // Whether row `a` here and row `b` of `other` (as many columns, in the
     // same order) hold equal keys; missing equals missing.
     bool equal(std::size_t a, const RowKeys& other, std::size_t b) const;

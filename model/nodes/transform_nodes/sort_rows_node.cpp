@@ -7,7 +7,9 @@
 // that tie on every key keep their input order, so sorting twice by
 // different keys composes. An empty column list leaves the table as is.
 #include <algorithm>
+#include <cmath>
 #include <numeric>
+#include <span>
 
 #include "data/table_rows.h"
 #include "nodes/column_params.h"
@@ -16,6 +18,65 @@
 
 namespace sluice {
 namespace {
+
+// `rows` reordered by one column, stably; missing values last.
+std::vector<std::size_t> sortedBy(const Column& c, const SortKey& key,
+                                  const std::vector<std::size_t>& rows, bool descending) {
+    std::vector<std::size_t> out, missing;
+    out.reserve(rows.size());
+    if (c.kind() == ColumnKind::Categorical) {
+        // Levels ranked by text once; then a counting sort by rank.
+        const auto& levels = c.levels();
+        std::vector<std::size_t> byText(levels.size());
+        std::iota(byText.begin(), byText.end(), std::size_t{0});
+        std::sort(byText.begin(), byText.end(),
+                  [&](std::size_t x, std::size_t y) { return levels[x] < levels[y]; });
+        std::vector<std::size_t> rank(levels.size());
+        for (std::size_t i = 0; i < byText.size(); ++i)
+            rank[byText[i]] = descending ? byText.size() - 1 - i : i;
+        std::vector<std::size_t> start(levels.size() + 1, 0);
+        const std::span<const std::int32_t> codes = c.codes();
+        for (std::size_t r : rows)
+            if (codes[r] >= 0)
+                ++start[rank[static_cast<std::size_t>(codes[r])] + 1];
+        for (std::size_t i = 1; i < start.size(); ++i)
+            start[i] += start[i - 1];
+        out.resize(start.back());
+        for (std::size_t r : rows) {
+            if (codes[r] < 0)
+                missing.push_back(r);
+            else
+                out[start[rank[static_cast<std::size_t>(codes[r])]]++] = r;
+        }
+    } else if (c.holdsDoubles()) {
+        const std::span<const double> x = c.doubles();
+        std::vector<std::pair<double, std::size_t>> keyed;  // (value, place in rows)
+        keyed.reserve(rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (std::isnan(x[rows[i]]))
+                missing.push_back(rows[i]);
+            else
+                keyed.emplace_back(x[rows[i]], i);
+        }
+        if (descending)
+            std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+                return a.first > b.first || (a.first == b.first && a.second < b.second);
+            });
+        else
+            std::sort(keyed.begin(), keyed.end());
+        for (const auto& [value, i] : keyed)
+            out.push_back(rows[i]);
+    } else {
+        for (std::size_t r : rows)
+            (key.missing(r) ? missing : out).push_back(r);
+        std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
+            const int order = key.compare(a, b);
+            return descending ? order > 0 : order < 0;
+        });
+    }
+    out.insert(out.end(), missing.begin(), missing.end());
+    return out;
+}
 
 class SortRowsNode : public NodeType {
 public:
@@ -49,23 +110,17 @@ public:
         if (keys.empty())
             return {{"table", table}};
 
+        // Least significant key first, each a stable sort of the order so
+        // far: ties keep what the later keys decided. A categorical key is a
+        // counting sort (linear), a number or date a sort of (value,
+        // position) pairs, text a stable sort of strings.
         std::vector<std::size_t> rows(table->rowCount());
         std::iota(rows.begin(), rows.end(), std::size_t{0});
-        context.fit.throwIfCancelled();
-        std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
-            for (const SortKey& key : keys) {
-                const bool ma = key.missing(a), mb = key.missing(b);
-                if (ma || mb) {
-                    if (ma != mb)
-                        return mb;  // the present value first
-                    continue;
-                }
-                const int order = key.compare(a, b);
-                if (order != 0)
-                    return descending ? order > 0 : order < 0;
-            }
-            return false;
-        });
+        for (std::size_t k = names.size(); k-- > 0;) {
+            context.fit.throwIfCancelled();
+            const Column& column = table->column(names[k]);
+            rows = sortedBy(column, keys[k], rows, descending);
+        }
         context.fit.progress(1.0);
         if (std::is_sorted(rows.begin(), rows.end()))
             return {{"table", table}};  // already in order: share the input
