@@ -54,8 +54,7 @@ private:
         if (text_.substr(pos_, symbol.size()) != symbol)
             return false;
         const bool word = isNameStart(symbol.front());
-        if (word && pos_ + symbol.size() < text_.size() &&
-            isNameChar(text_[pos_ + symbol.size()]))
+        if (word && pos_ + symbol.size() < text_.size() && isNameChar(text_[pos_ + symbol.size()]))
             return false;
         pos_ += symbol.size();
         return true;
@@ -184,8 +183,8 @@ private:
     Expr operand(Expr (Parser::*level)(), std::string_view op) {
         skipBlanks();
         if (pos_ >= text_.size() || text_[pos_] == ')' || text_[pos_] == ',')
-            throw FormulaError(pos_, "expected a value after '" + std::string(op) + "', found " +
-                                         found());
+            throw FormulaError(
+                pos_, "expected a value after '" + std::string(op) + "', found " + found());
         return (this->*level)();
     }
 
@@ -201,8 +200,7 @@ private:
             e = operand(&Parser::parseOr, "(");
             if (!take(")"))
                 throw FormulaError(pos_, "expected ')' to close the '(' at character " +
-                                             std::to_string(e.position + 1) + ", found " +
-                                             found());
+                                             std::to_string(e.position + 1) + ", found " + found());
             return e;
         }
         if (std::isdigit(static_cast<unsigned char>(c)) || c == '.')

@@ -111,21 +111,22 @@ private slots:
                 text[r] = std::string(1, char('a' + rng() % 3));
                 textMissing[r] = rng() % 8 == 0;
             }
-            const TablePtr t = Table::make(
-                {Column::numeric("n", number), Column::dateTime("d", date),
-                 Column::categorical("c", code, {"z", "b", "m"}),
-                 Column::text("t", text, textMissing, ColumnRole::Feature),
-                 Column::numeric("row", [&] {
-                     std::vector<double> v(n);
-                     std::iota(v.begin(), v.end(), 0.0);
-                     return v;
-                 }())});
+            const TablePtr t =
+                Table::make({Column::numeric("n", number), Column::dateTime("d", date),
+                             Column::categorical("c", code, {"z", "b", "m"}),
+                             Column::text("t", text, textMissing, ColumnRole::Feature),
+                             Column::numeric("row", [&] {
+                                 std::vector<double> v(n);
+                                 std::iota(v.begin(), v.end(), 0.0);
+                                 return v;
+                             }())});
             std::vector<std::string> names = {"n", "d", "c", "t"};
             std::shuffle(names.begin(), names.end(), rng);
             names.resize(1 + rng() % 4);
             const bool descending = rng() % 2;
             // The expected order: a row's key as (missing, text or number) per column.
-            auto value = [&](const std::string& name, std::size_t r) -> std::pair<bool, std::string> {
+            auto value = [&](const std::string& name,
+                             std::size_t r) -> std::pair<bool, std::string> {
                 const Column& c = t->column(name);
                 if (c.isMissing(r))
                     return {true, ""};
@@ -151,9 +152,9 @@ private slots:
                 }
                 return false;
             });
-            const auto out = runNode(builtinNodes(), "transform.sort_rows", {{"table", t}},
-                                     {{"columns", names},
-                                      {"order", descending ? "descending" : "ascending"}});
+            const auto out =
+                runNode(builtinNodes(), "transform.sort_rows", {{"table", t}},
+                        {{"columns", names}, {"order", descending ? "descending" : "ascending"}});
             const auto got = out.table()->column("row").numbers();
             for (std::size_t r = 0; r < n; ++r)
                 QCOMPARE(std::size_t(got[r]), expected[r]);

@@ -110,7 +110,8 @@ public:
     }
 
     std::optional<std::string> python(const PythonContext& c) const override {
-        c.define("sluice_group_by", R"PY(def sluice_group_by(table, keys, aggregations, sort, dropna):
+        c.define("sluice_group_by",
+                 R"PY(def sluice_group_by(table, keys, aggregations, sort, dropna):
     """Sluice's Group by: named aggregations over pandas' groupby, with
     count_missing, and mode as the most frequent present value (a tie to
     the smallest)."""
