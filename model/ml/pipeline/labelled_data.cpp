@@ -13,7 +13,8 @@ std::string nonNumericFeature(const Column& c) {
             return what + "turn it into numbers with a Date parts node (or set its role to meta)";
         case ColumnKind::Text:
             return what +
-                   "make it categorical (Edit columns) and one-hot encode it, or set "
+                   "turn it into numbers with a Text features node, or make it "
+                   "categorical (Edit columns) and one-hot encode it, or set "
                    "its role to meta";
         case ColumnKind::Categorical:
         case ColumnKind::Numeric:

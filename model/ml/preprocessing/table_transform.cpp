@@ -10,6 +10,7 @@ std::unique_ptr<TableTransform> loadImputer(const nlohmann::json& j);
 std::unique_ptr<TableTransform> loadScaler(const nlohmann::json& j);
 std::unique_ptr<TableTransform> loadOneHot(const nlohmann::json& j);
 std::unique_ptr<TableTransform> loadDiscretizer(const nlohmann::json& j);
+std::unique_ptr<TableTransform> loadTextVectorizer(const nlohmann::json& j);
 
 }  // namespace sluice::ml
 
@@ -30,6 +31,8 @@ std::unique_ptr<TableTransform> loadTransform(const nlohmann::json& j) {
             return loadOneHot(j);
         if (kind == "discretizer")
             return loadDiscretizer(j);
+        if (kind == "text_vectorizer")
+            return loadTextVectorizer(j);
         if (kind == "pca")
             return loadPcaTransform(j);
     } catch (const nlohmann::json::exception& e) {

@@ -22,6 +22,7 @@
     NODE(makeScaleNode)              \
     NODE(makeOneHotNode)             \
     NODE(makeDiscretizeNode)         \
+    NODE(makeTextFeaturesNode)       \
     NODE(makeTrainTestSplitNode)     \
     NODE(makePcaNode)
 
