@@ -11,6 +11,7 @@ std::unique_ptr<TableTransform> loadScaler(const nlohmann::json& j);
 std::unique_ptr<TableTransform> loadOneHot(const nlohmann::json& j);
 std::unique_ptr<TableTransform> loadDiscretizer(const nlohmann::json& j);
 std::unique_ptr<TableTransform> loadTextVectorizer(const nlohmann::json& j);
+std::unique_ptr<TableTransform> loadFeatureSelection(const nlohmann::json& j);
 
 }  // namespace sluice::ml
 
@@ -33,6 +34,8 @@ std::unique_ptr<TableTransform> loadTransform(const nlohmann::json& j) {
             return loadDiscretizer(j);
         if (kind == "text_vectorizer")
             return loadTextVectorizer(j);
+        if (kind == "feature_selection")
+            return loadFeatureSelection(j);
         if (kind == "pca")
             return loadPcaTransform(j);
     } catch (const nlohmann::json::exception& e) {

@@ -88,6 +88,55 @@ double chiSquareSurvival(double statistic, double dof) {
     return regularizedGammaQ(dof / 2.0, statistic / 2.0);
 }
 
+namespace {
+
+// The continued fraction of I_x(a, b) (modified Lentz), good for
+// x < (a + 1) / (a + b + 2).
+double betaContinuedFraction(double a, double b, double x) {
+    constexpr double tiny = 1e-300, eps = 1e-15;
+    double c = 1, d = 1 - (a + b) * x / (a + 1);
+    if (std::abs(d) < tiny)
+        d = tiny;
+    d = 1 / d;
+    double h = d;
+    for (int m = 1; m <= 10000; ++m) {
+        const double m2 = 2.0 * m;
+        double numerator = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+        for (int step = 0; step < 2; ++step) {
+            d = 1 + numerator * d;
+            d = std::abs(d) < tiny ? 1 / tiny : 1 / d;
+            c = 1 + numerator / c;
+            if (std::abs(c) < tiny)
+                c = tiny;
+            h *= d * c;
+            numerator = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+        }
+        if (std::abs(d * c - 1) < eps)
+            break;
+    }
+    return h;
+}
+
+}  // namespace
+
+double regularizedBeta(double a, double b, double x) {
+    if (!(a > 0) || !(b > 0) || !(x >= 0) || !(x <= 1))
+        return std::nan("");
+    if (x == 0 || x == 1)
+        return x;
+    const double front = std::exp(std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) +
+                                  a * std::log(x) + b * std::log1p(-x));
+    if (x < (a + 1) / (a + b + 2))
+        return front * betaContinuedFraction(a, b, x) / a;
+    return 1 - front * betaContinuedFraction(b, a, 1 - x) / b;
+}
+
+double fSurvival(double f, double d1, double d2) {
+    if (!(f >= 0) || !(d1 > 0) || !(d2 > 0))
+        return std::nan("");
+    return regularizedBeta(d2 / 2, d1 / 2, d2 / (d2 + d1 * f));
+}
+
 double kolmogorovSurvival(double lambda) {
     if (std::isnan(lambda))
         return kNaN;

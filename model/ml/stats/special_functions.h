@@ -21,6 +21,14 @@ double regularizedGammaP(double a, double x);
 // of freedom at `statistic` >= 0.
 double chiSquareSurvival(double statistic, double dof);
 
+// Regularised incomplete beta function I_x(a, b) for a, b > 0 and x in
+// [0, 1]: the continued fraction on the side where it converges fast.
+double regularizedBeta(double a, double b, double x);
+
+// Survival function of the F distribution with (d1, d2) degrees of freedom
+// at f >= 0: P(F > f) = I_{d2 / (d2 + d1 f)}(d2 / 2, d1 / 2).
+double fSurvival(double f, double d1, double d2);
+
 // Kolmogorov's limiting distribution: Q_KS(λ) = P(K > λ)
 // = 2 Σ_{k>=1} (-1)^{k-1} exp(-2 k² λ²); 1 for λ <= 0. The same function
 // as scipy.special.kolmogorov.

@@ -5,7 +5,7 @@
 namespace sluice {
 namespace {
 
-NodeInfo withPorts(NodeInfo info) {
+NodeInfo withPorts(NodeInfo info, std::vector<PortSpec> moreOutputs) {
     info.category = NodeCategory::Transform;
     info.inputs = {
         {"train", PortType::Table, "Train", true, "The table to learn from (and transform)."},
@@ -20,13 +20,14 @@ NodeInfo withPorts(NodeInfo info) {
         {"transform", PortType::Transform, "Transform", true,
          "The fitted transform, to reuse on new data or save with a model."},
     };
+    info.outputs.insert(info.outputs.end(), moreOutputs.begin(), moreOutputs.end());
     return info;
 }
 
 }  // namespace
 
-LearningTransformNode::LearningTransformNode(NodeInfo info)
-    : NodeType(withPorts(std::move(info))) {}
+LearningTransformNode::LearningTransformNode(NodeInfo info, std::vector<PortSpec> moreOutputs)
+    : NodeType(withPorts(std::move(info), std::move(moreOutputs))) {}
 
 PortValues LearningTransformNode::run(const PortValues& inputs, const nlohmann::json& params,
                                       RunContext& context) const {
@@ -57,6 +58,11 @@ PortValues LearningTransformNode::run(const PortValues& inputs, const nlohmann::
         }
     }
     out["transform"] = TransformValue(fitted);
+    try {
+        addOutputs(*train, params, out);
+    } catch (const ml::MisuseError& e) {
+        throw NodeError(std::string("input 'train': ") + e.what());
+    }
     context.fit.progress(1.0);
     return out;
 }

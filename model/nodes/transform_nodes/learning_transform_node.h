@@ -29,8 +29,14 @@ protected:
     static std::string learningTransformPython(const PythonContext& c, const std::string& step,
                                                const std::string& notes);
 
-    // `info` without ports; the three outputs and two inputs are added here.
-    explicit LearningTransformNode(NodeInfo info);
+    // `info` without ports; the three outputs and two inputs are added here,
+    // then `moreOutputs` (such as Select features' results).
+    explicit LearningTransformNode(NodeInfo info, std::vector<PortSpec> moreOutputs = {});
+
+    // Called after fitting and applying, to fill `moreOutputs`; MisuseError
+    // becomes a NodeError naming the train input.
+    virtual void addOutputs(const Table& /*train*/, const nlohmann::json& /*params*/,
+                            PortValues& /*out*/) const {}
 
     virtual std::unique_ptr<ml::TableTransform> fit(const Table& train,
                                                     const nlohmann::json& params,

@@ -23,6 +23,7 @@
     NODE(makeOneHotNode)             \
     NODE(makeDiscretizeNode)         \
     NODE(makeTextFeaturesNode)       \
+    NODE(makeSelectFeaturesNode)     \
     NODE(makeTrainTestSplitNode)     \
     NODE(makePcaNode)
 

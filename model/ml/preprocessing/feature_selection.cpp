@@ -1,0 +1,186 @@
+#include "ml/preprocessing/feature_selection.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+
+#include "ml/core/ml_errors.h"
+#include "ml/stats/special_functions.h"
+
+namespace sluice::ml {
+namespace {
+
+constexpr double kNoP = std::numeric_limits<double>::quiet_NaN();
+
+class FittedFeatureSelection : public TableTransform {
+public:
+    explicit FittedFeatureSelection(std::vector<std::string> dropped)
+        : dropped_(std::move(dropped)) {}
+
+    std::string_view kind() const override { return "feature_selection"; }
+
+    TablePtr apply(const Table& table) const override {
+        std::vector<Column> kept;
+        for (const Column& c : table.columns())
+            if (std::find(dropped_.begin(), dropped_.end(), c.name()) == dropped_.end())
+                kept.push_back(c);
+        return Table::make(std::move(kept));
+    }
+
+    nlohmann::json toJson() const override {
+        return {{"kind", "feature_selection"}, {"dropped", dropped_}};
+    }
+
+private:
+    std::vector<std::string> dropped_;
+};
+
+// Class index per row of a categorical or text target.
+std::vector<std::size_t> classesOf(const Column& y, std::size_t& count) {
+    std::map<std::string, std::size_t> index;
+    std::vector<std::size_t> out(y.size());
+    for (std::size_t r = 0; r < y.size(); ++r)
+        out[r] = index.try_emplace(y.displayValue(r), index.size()).first->second;
+    count = index.size();
+    return out;
+}
+
+}  // namespace
+
+std::unique_ptr<TableTransform> loadFeatureSelection(const nlohmann::json& j) {
+    return featureSelection(j.at("dropped").get<std::vector<std::string>>());
+}
+
+std::unique_ptr<TableTransform> featureSelection(std::vector<std::string> dropped) {
+    return std::make_unique<FittedFeatureSelection>(std::move(dropped));
+}
+
+std::vector<FeatureScore> scoreFeatures(const Table& train,
+                                        const std::vector<std::string>& features,
+                                        const std::string& target, SelectionMethod method,
+                                        double threshold, std::size_t k) {
+    const std::size_t n = train.rowCount();
+    std::vector<FeatureScore> scores;
+    std::vector<std::span<const double>> x;
+    for (const std::string& name : features) {
+        const Column& c = train.column(name);
+        if (c.kind() != ColumnKind::Numeric)
+            throw MisuseError("select features: column '" + name + "' is " +
+                              std::string(kindName(c.kind())) + ", not numeric");
+        for (std::size_t r = 0; r < n; ++r)
+            if (std::isnan(c.numbers()[r]))
+                throw MisuseError("select features: column '" + name +
+                                  "' has missing values (row " + std::to_string(r + 1) +
+                                  "); impute them first");
+        x.push_back(c.numbers());
+        scores.push_back({name, 0, kNoP, false});
+    }
+    if (n < 2)
+        throw MisuseError("select features: the table has " + std::to_string(n) +
+                          " rows; at least 2 are needed");
+
+    if (method == SelectionMethod::Variance) {
+        for (std::size_t j = 0; j < x.size(); ++j) {
+            const double mean = std::accumulate(x[j].begin(), x[j].end(), 0.0) / double(n);
+            double ss = 0;
+            for (double v : x[j])
+                ss += (v - mean) * (v - mean);
+            scores[j].score = ss / double(n);
+            scores[j].selected = scores[j].score > threshold;
+        }
+        return scores;
+    }
+
+    const auto targetAt = train.indexOf(target);
+    if (!targetAt)
+        throw MisuseError("select features: the table has no target column '" + target + "'");
+    const Column& y = train.column(*targetAt);
+    for (std::size_t r = 0; r < n; ++r)
+        if (y.isMissing(r))
+            throw MisuseError("select features: the target '" + target +
+                              "' has missing values (row " + std::to_string(r + 1) + ")");
+    const bool classes = y.kind() != ColumnKind::Numeric;
+    if (method == SelectionMethod::ChiSquare && !classes)
+        throw MisuseError("select features: chi-square needs a class target; '" + target +
+                          "' is numeric (use anova_f)");
+
+    if (classes) {
+        std::size_t count = 0;
+        const std::vector<std::size_t> cls = classesOf(y, count);
+        if (count < 2)
+            throw MisuseError("select features: the target '" + target + "' has one class");
+        std::vector<double> size(count, 0);
+        for (std::size_t c : cls)
+            size[c] += 1;
+        for (std::size_t j = 0; j < x.size(); ++j) {
+            std::vector<double> sum(count, 0);
+            double total = 0;
+            for (std::size_t r = 0; r < n; ++r) {
+                if (method == SelectionMethod::ChiSquare && x[j][r] < 0)
+                    throw MisuseError("select features: chi-square needs values of at least 0; '" +
+                                      features[j] + "' has " + std::to_string(x[j][r]) +
+                                      " in row " + std::to_string(r + 1));
+                sum[cls[r]] += x[j][r];
+                total += x[j][r];
+            }
+            if (method == SelectionMethod::ChiSquare) {
+                double chi = 0;
+                for (std::size_t c = 0; c < count; ++c) {
+                    const double expected = size[c] / double(n) * total;
+                    if (expected > 0)
+                        chi += (sum[c] - expected) * (sum[c] - expected) / expected;
+                }
+                scores[j].score = chi;
+                scores[j].pValue = chiSquareSurvival(chi, double(count - 1));
+                continue;
+            }
+            const double mean = total / double(n);
+            double between = 0, within = 0;
+            for (std::size_t c = 0; c < count; ++c)
+                between += size[c] * (sum[c] / size[c] - mean) * (sum[c] / size[c] - mean);
+            for (std::size_t r = 0; r < n; ++r) {
+                const double d = x[j][r] - sum[cls[r]] / size[cls[r]];
+                within += d * d;
+            }
+            const double d1 = double(count - 1), d2 = double(n - count);
+            const double f = (between / d1) / (within / d2);
+            scores[j].score = f;
+            scores[j].pValue = fSurvival(f, d1, d2);
+        }
+    } else {
+        const std::span<const double> t = y.numbers();
+        const double tm = std::accumulate(t.begin(), t.end(), 0.0) / double(n);
+        double tss = 0;
+        for (double v : t)
+            tss += (v - tm) * (v - tm);
+        for (std::size_t j = 0; j < x.size(); ++j) {
+            const double xm = std::accumulate(x[j].begin(), x[j].end(), 0.0) / double(n);
+            double xy = 0, xss = 0;
+            for (std::size_t r = 0; r < n; ++r) {
+                xy += (x[j][r] - xm) * (t[r] - tm);
+                xss += (x[j][r] - xm) * (x[j][r] - xm);
+            }
+            const double corr = xy / std::sqrt(xss * tss);
+            const double f = corr * corr / (1 - corr * corr) * double(n - 2);
+            scores[j].score = f;
+            scores[j].pValue = fSurvival(f, 1, double(n - 2));
+        }
+    }
+    // The k highest, ties to the later feature (a stable ascending sort, then
+    // the last k), NaN scores lowest.
+    std::vector<std::size_t> order(scores.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const double x1 = scores[a].score, x2 = scores[b].score;
+        if (std::isnan(x1) || std::isnan(x2))
+            return std::isnan(x1) && !std::isnan(x2);
+        return x1 < x2;
+    });
+    const std::size_t keep = std::min(k, order.size());
+    for (std::size_t i = order.size() - keep; i < order.size(); ++i)
+        scores[order[i]].selected = true;
+    return scores;
+}
+
+}  // namespace sluice::ml

@@ -1,0 +1,47 @@
+// Feature selection learnt on the training table (the Select features node,
+// issue 18): a score per numeric feature, and a transform that drops the
+// features not selected, so a saved model carries the choice.
+//
+// Contract (scoreFeatures):
+// - variance: the population variance (ddof 0); selected when above the
+//   threshold, as scikit-learn's VarianceThreshold (0 drops constant
+//   features). No p-value.
+// - anova_f: with a categorical or text target, the one-way ANOVA F of each
+//   feature across the classes (f_classif); with a numeric target, the F of
+//   its correlation with the target (f_regression). p-values from the F
+//   distribution.
+// - chi2: the chi-square statistic of each (non-negative) feature's sums
+//   per class against what the class shares predict (scikit-learn's chi2),
+//   p-value with classes - 1 degrees of freedom; needs a class target.
+// - k best: the k highest scores are selected (ties keep the later
+//   feature, as scikit-learn's SelectKBest; k beyond the count keeps all).
+// - MisuseError names the column: a missing value in a feature or the
+//   target, a negative value for chi2, a numeric target for chi2, fewer
+//   than two classes or rows.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ml/preprocessing/table_transform.h"
+
+namespace sluice::ml {
+
+struct FeatureScore {
+    std::string feature;
+    double score = 0;
+    double pValue = 0;  // NaN when the method has none
+    bool selected = false;
+};
+
+enum class SelectionMethod { Variance, AnovaF, ChiSquare };
+
+std::vector<FeatureScore> scoreFeatures(const Table& train,
+                                        const std::vector<std::string>& features,
+                                        const std::string& target, SelectionMethod method,
+                                        double threshold, std::size_t k);
+
+// Drops the features not selected (those absent from a table are no matter).
+std::unique_ptr<TableTransform> featureSelection(std::vector<std::string> dropped);
+
+}  // namespace sluice::ml
