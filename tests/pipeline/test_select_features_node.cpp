@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "ml/preprocessing/feature_selection.h"
 #include "ml/stats/special_functions.h"
 #include "node_test_support.h"
 #include "nodes/results.h"
@@ -102,6 +103,37 @@ private slots:
         QVERIFY(near(ranked(r, "sex", "F"), 0.817423490252975, 1e-10));
         QVERIFY(near(ranked(r, "sex", "p_value"), 0.3664292946520661, 1e-8));
         QVERIFY(near(ranked(r, "bmi", "p_value"), 3.46600644516921e-42, 1e-6));
+    }
+
+    void mutualInformation() {
+        // Worked by hand (integers, so every distance is exact): with two
+        // neighbours per class of three, the counts within the radius are
+        // 2, 2, 2, 5, 5, 2, so MI = psi(6) + psi(2) - psi(3) - mean psi(m)
+        // = 19/45; scikit-learn 1.2's _compute_mi_cd gives 0.4222222222222224.
+        const std::vector<double> x = {0, 1, 3, 7, 15, 31};
+        const std::vector<std::size_t> y = {0, 0, 0, 1, 1, 1};
+        QVERIFY(std::abs(ml::mutualInformation(x, y) - 19.0 / 45) < 1e-12);
+        // A class of one row is left out and changes nothing.
+        std::vector<double> x2 = x;
+        std::vector<std::size_t> y2 = y;
+        x2.push_back(100);
+        y2.push_back(2);
+        QVERIFY(std::abs(ml::mutualInformation(x2, y2) - 19.0 / 45) < 1e-12);
+        // Wine: mutual_info_classif's mean over random_state 0..4 for three
+        // columns; ours is one more draw of the jitter, so within 0.05.
+        const TablePtr wine = datasetTable("wine.csv");
+        const NodeRun run = select(wine, {{"method", "mutual_info"}, {"k", 3}});
+        const Results& r = *std::get<ResultsValue>(run.outputs.at("results"));
+        QVERIFY2(std::abs(ranked(r, "flavanoids", "mutual_information") - 0.6613) < 0.05,
+                 qPrintable(QString::number(ranked(r, "flavanoids", "mutual_information"))));
+        QVERIFY(std::abs(ranked(r, "ash", "mutual_information") - 0.0668) < 0.05);
+        QVERIFY(std::abs(ranked(r, "proline", "mutual_information") - 0.5623) < 0.05);
+        QCOMPARE(columnNames(*run.table("train")),
+                 (QStringList{"flavanoids", "color_intensity", "proline", "cultivar"}));
+        const std::string why = nodeError([&] {
+            select(datasetTable("diabetes.csv"), {{"method", "mutual_info"}});
+        });
+        QVERIFY2(why.find("mutual information") != std::string::npos, why.c_str());
     }
 
     void incompleteBeta() {

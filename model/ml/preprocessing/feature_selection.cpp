@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numeric>
 
 #include "ml/core/ml_errors.h"
+#include "ml/core/random.h"
 #include "ml/stats/special_functions.h"
 
 namespace sluice::ml {
@@ -56,10 +58,81 @@ std::unique_ptr<TableTransform> featureSelection(std::vector<std::string> droppe
     return std::make_unique<FittedFeatureSelection>(std::move(dropped));
 }
 
+double mutualInformation(std::span<const double> x, const std::vector<std::size_t>& classes,
+                         int neighbours) {
+    const std::size_t n = x.size();
+    std::size_t count = 0;
+    for (std::size_t c : classes)
+        count = std::max(count, c + 1);
+    std::vector<std::vector<double>> byClass(count);
+    for (std::size_t r = 0; r < n; ++r)
+        byClass[classes[r]].push_back(x[r]);
+    for (auto& values : byClass)
+        std::sort(values.begin(), values.end());
+    // Rows of classes with a single row are left out, as scikit-learn does.
+    std::vector<double> kept;
+    for (std::size_t r = 0; r < n; ++r)
+        if (byClass[classes[r]].size() > 1)
+            kept.push_back(x[r]);
+    std::sort(kept.begin(), kept.end());
+    const double m = static_cast<double>(kept.size());
+    if (kept.size() < 2)
+        return 0;
+    double sumK = 0, sumLabels = 0, sumM = 0;
+    for (std::size_t r = 0; r < n; ++r) {
+        const std::vector<double>& mine = byClass[classes[r]];
+        if (mine.size() < 2)
+            continue;
+        const std::size_t k =
+            std::min<std::size_t>(static_cast<std::size_t>(neighbours), mine.size() - 1);
+        // The k-th nearest distance within the class: walk out from the row's
+        // place in the sorted values, the nearer side first.
+        const auto at = static_cast<std::size_t>(std::lower_bound(mine.begin(), mine.end(), x[r]) -
+                                                 mine.begin());
+        std::ptrdiff_t left = static_cast<std::ptrdiff_t>(at) - 1;
+        std::size_t right = at + 1;
+        double distance = 0;
+        for (std::size_t step = 0; step < k; ++step) {
+            const double dl = left >= 0 ? x[r] - mine[static_cast<std::size_t>(left)]
+                                        : std::numeric_limits<double>::infinity();
+            const double dr =
+                right < mine.size() ? mine[right] - x[r] : std::numeric_limits<double>::infinity();
+            if (dl <= dr) {
+                distance = dl;
+                --left;
+            } else {
+                distance = dr;
+                ++right;
+            }
+        }
+        // Points of any class strictly closer than that (the radius just
+        // below the distance), the row itself included.
+        const double radius = std::nextafter(distance, 0.0);
+        // x ± radius rounds (the radius can be 1e-10 next to values near 1),
+        // so the bounds are mended by the distances themselves.
+        const auto within = [&](double v) { return std::abs(v - x[r]) <= radius; };
+        auto lo = std::lower_bound(kept.begin(), kept.end(), x[r] - radius);
+        auto hi = std::upper_bound(kept.begin(), kept.end(), x[r] + radius);
+        while (lo != kept.begin() && within(*(lo - 1)))
+            --lo;
+        while (lo != hi && !within(*lo))
+            ++lo;
+        while (hi != kept.end() && within(*hi))
+            ++hi;
+        while (hi != lo && !within(*(hi - 1)))
+            --hi;
+        sumK += digamma(static_cast<double>(k));
+        sumLabels += digamma(static_cast<double>(mine.size()));
+        sumM += digamma(static_cast<double>(hi - lo));
+    }
+    const double mi = digamma(m) + sumK / m - sumLabels / m - sumM / m;
+    return std::max(0.0, mi);
+}
+
 std::vector<FeatureScore> scoreFeatures(const Table& train,
                                         const std::vector<std::string>& features,
                                         const std::string& target, SelectionMethod method,
-                                        double threshold, std::size_t k) {
+                                        double threshold, std::size_t k, std::uint64_t seed) {
     const std::size_t n = train.rowCount();
     std::vector<FeatureScore> scores;
     std::vector<std::span<const double>> x;
@@ -101,9 +174,12 @@ std::vector<FeatureScore> scoreFeatures(const Table& train,
             throw MisuseError("select features: the target '" + target +
                               "' has missing values (row " + std::to_string(r + 1) + ")");
     const bool classes = y.kind() != ColumnKind::Numeric;
-    if (method == SelectionMethod::ChiSquare && !classes)
-        throw MisuseError("select features: chi-square needs a class target; '" + target +
-                          "' is numeric (use anova_f)");
+    if ((method == SelectionMethod::ChiSquare || method == SelectionMethod::MutualInformation) &&
+        !classes)
+        throw MisuseError(
+            std::string("select features: ") +
+            (method == SelectionMethod::ChiSquare ? "chi-square" : "mutual information") +
+            " needs a class target; '" + target + "' is numeric (use anova_f)");
 
     if (classes) {
         std::size_t count = 0;
@@ -113,7 +189,28 @@ std::vector<FeatureScore> scoreFeatures(const Table& train,
         std::vector<double> size(count, 0);
         for (std::size_t c : cls)
             size[c] += 1;
-        for (std::size_t j = 0; j < x.size(); ++j) {
+        if (method == SelectionMethod::MutualInformation) {
+            Rng rng(seed);
+            for (std::size_t j = 0; j < x.size(); ++j) {
+                // Unit variance (no centring), then a jitter that breaks ties.
+                const double mean = std::accumulate(x[j].begin(), x[j].end(), 0.0) / double(n);
+                double ss = 0, absolute = 0;
+                for (double v : x[j])
+                    ss += (v - mean) * (v - mean);
+                const double sd = std::sqrt(ss / double(n));
+                std::vector<double> scaled(x[j].begin(), x[j].end());
+                for (double& v : scaled) {
+                    if (sd > 0)
+                        v /= sd;
+                    absolute += std::abs(v);
+                }
+                const double noise = 1e-10 * std::max(1.0, absolute / double(n));
+                for (double& v : scaled)
+                    v += noise * rng.normal();
+                scores[j].score = mutualInformation(scaled, cls);
+            }
+        }
+        for (std::size_t j = 0; j < x.size() && method != SelectionMethod::MutualInformation; ++j) {
             std::vector<double> sum(count, 0);
             double total = 0;
             for (std::size_t r = 0; r < n; ++r) {

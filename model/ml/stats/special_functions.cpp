@@ -137,6 +137,19 @@ double fSurvival(double f, double d1, double d2) {
     return regularizedBeta(d2 / 2, d1 / 2, d2 / (d2 + d1 * f));
 }
 
+double digamma(double x) {
+    if (!(x > 0))
+        return std::nan("");
+    double result = 0;
+    while (x < 6) {
+        result -= 1 / x;
+        x += 1;
+    }
+    const double f = 1 / (x * x);
+    return result + std::log(x) - 0.5 / x -
+           f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f * (1.0 / 132)))));
+}
+
 double kolmogorovSurvival(double lambda) {
     if (std::isnan(lambda))
         return kNaN;

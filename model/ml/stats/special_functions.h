@@ -29,6 +29,10 @@ double regularizedBeta(double a, double b, double x);
 // at f >= 0: P(F > f) = I_{d2 / (d2 + d1 f)}(d2 / 2, d1 / 2).
 double fSurvival(double f, double d1, double d2);
 
+// The digamma function ψ(x) = Γ'(x) / Γ(x) for x > 0 (recurrence up to
+// x >= 6, then the asymptotic series).
+double digamma(double x);
+
 // Kolmogorov's limiting distribution: Q_KS(λ) = P(K > λ)
 // = 2 Σ_{k>=1} (-1)^{k-1} exp(-2 k² λ²); 1 for λ <= 0. The same function
 // as scipy.special.kolmogorov.

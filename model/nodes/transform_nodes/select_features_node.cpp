@@ -16,9 +16,10 @@ namespace {
 using namespace node_params;
 
 ml::SelectionMethod selectionMethod(const std::string& name) {
-    return name == "variance" ? ml::SelectionMethod::Variance
-           : name == "chi2"   ? ml::SelectionMethod::ChiSquare
-                              : ml::SelectionMethod::AnovaF;
+    return name == "variance"      ? ml::SelectionMethod::Variance
+           : name == "chi2"        ? ml::SelectionMethod::ChiSquare
+           : name == "mutual_info" ? ml::SelectionMethod::MutualInformation
+                                   : ml::SelectionMethod::AnovaF;
 }
 
 class SelectFeaturesNode : public LearningTransformNode {
@@ -36,12 +37,13 @@ public:
                   .outputs = {},
                   .params =
                       {
-                          choiceParam("method", "Method", {"anova_f", "chi2", "variance"},
-                                      "anova_f",
+                          choiceParam("method", "Method",
+                                      {"anova_f", "chi2", "mutual_info", "variance"}, "anova_f",
                                       "anova_f: how well each feature separates the classes "
                                       "(or follows a numeric target); chi2: for counts and "
-                                      "other non-negative features; variance: drop features "
-                                      "that hardly vary."),
+                                      "other non-negative features; mutual_info: any "
+                                      "dependence on the classes, not only in the means; "
+                                      "variance: drop features that hardly vary."),
                           intParam("k", "Keep", 10, 1, std::nullopt,
                                    "How many of the best features to keep (anova_f, chi2)."),
                           floatParam("threshold", "Variance threshold", 0.0, 0.0, std::nullopt,
@@ -53,6 +55,9 @@ public:
                           columnsParam("columns", "Candidates",
                                        "The features to choose among; empty: every numeric "
                                        "feature column."),
+                          intParam("seed", "Seed", 0, 0, std::nullopt,
+                                   "mutual_info: the seed of the tiny jitter that breaks "
+                                   "ties between equal values."),
                       },
                   .version = 1,
               },
@@ -89,11 +94,12 @@ protected:
         const std::string method = params.at("method").get<std::string>();
         std::vector<Column> columns = {
             Column::text("feature", std::move(names), {}, ColumnRole::Meta),
-            Column::numeric(method == "variance" ? "variance"
-                            : method == "chi2"   ? "chi2"
-                                                 : "F",
+            Column::numeric(method == "variance"      ? "variance"
+                            : method == "chi2"        ? "chi2"
+                            : method == "mutual_info" ? "mutual_information"
+                                                      : "F",
                             std::move(values))};
-        if (method != "variance")
+        if (method != "variance" && method != "mutual_info")
             columns.push_back(Column::numeric("p_value", std::move(pValues)));
         columns.push_back(Column::categorical("kept", std::move(kept), {"yes", "no"}));
         results->table = Table::make(std::move(columns));
@@ -127,7 +133,8 @@ private:
                 "mark one with Select columns)");
         return ml::scoreFeatures(train, candidates, target, selectionMethod(method),
                                  params.at("threshold").get<double>(),
-                                 params.at("k").get<std::size_t>());
+                                 params.at("k").get<std::size_t>(),
+                                 params.at("seed").get<std::uint64_t>());
     }
 };
 
@@ -142,13 +149,14 @@ SelectFeaturesNode::python(const PythonContext& c) const {
     SelectKBest (f_classif for a class target, f_regression for a numeric
     one, chi2) over the candidate columns; the others are dropped."""
 
-    def __init__(self, method, k, threshold, target, columns):
+    def __init__(self, method, k, threshold, target, columns, seed):
         self.method, self.k, self.threshold = method, k, threshold
-        self.target, self.columns = target, columns
+        self.target, self.columns, self.seed = target, columns, seed
 
     def fit(self, table):
+        from functools import partial
         from sklearn.feature_selection import (SelectKBest, VarianceThreshold, chi2,
-                                               f_classif, f_regression)
+                                               f_classif, f_regression, mutual_info_classif)
         target = self.target or next((c for c, r in table.roles.items() if r == "target"), "")
         self.columns = self.columns or [c for c in table.df.columns if c != target
                                         and table.roles.get(c) == "feature"
@@ -161,6 +169,8 @@ SelectFeaturesNode::python(const PythonContext& c) const {
             y = table.df[target]
             score = chi2 if self.method == "chi2" else f_classif if not is_numeric(y) \
                 else f_regression
+            if self.method == "mutual_info":  # numpy's jitter: a few hundredths apart
+                score = partial(mutual_info_classif, random_state=self.seed)
             selector = SelectKBest(score, k=min(self.k, len(self.columns))).fit(
                 X, y.map(label_text) if not is_numeric(y) else y)
             self.scores = selector.scores_
@@ -172,12 +182,12 @@ SelectFeaturesNode::python(const PythonContext& c) const {
         return table.derive(table.df.drop(columns=self.dropped))
 )PY");
     const std::string step = c.output("transform");
-    std::string code =
-        learningTransformPython(c,
-                                "SelectFeaturesStep(" + c.literal("method") + ", " +
-                                    c.literal("k") + ", " + c.literal("threshold") + ", " +
-                                    c.literal("target") + ", " + c.columnsLiteral("columns") + ")",
-                                "");
+    std::string code = learningTransformPython(
+        c,
+        "SelectFeaturesStep(" + c.literal("method") + ", " + c.literal("k") + ", " +
+            c.literal("threshold") + ", " + c.literal("target") + ", " +
+            c.columnsLiteral("columns") + ", " + c.literal("seed") + ")",
+        "");
     return code + c.output("results") + " = sorted(zip(" + step + ".columns, " + step +
            ".scores), key=lambda fs: -fs[1])\n";
 }
