@@ -108,6 +108,7 @@ protected:
     // cell's own signal, so its widget must outlive the refresh. Only rows
     // past the new count go, and rows are added at the end.
     void display(const nlohmann::json& value) override {
+        shown_ = value;
         const nlohmann::json rows = value.is_array() ? value : nlohmann::json::array();
         const int count = static_cast<int>(rows.size());
         while (table_->rowCount() > count)
@@ -163,7 +164,7 @@ private:
                 connect(edit, &QLineEdit::editingFinished, this, [this, edit] {
                     if (edit->isModified()) {
                         edit->setModified(false);
-                        commitTable();
+                        commitTable(edit);
                     }
                 });
                 cell = edit;
@@ -190,15 +191,20 @@ private:
                     combo->setCurrentText(text);
                 }
             } else if (auto* edit = qobject_cast<QLineEdit*>(cell)) {
-                // The cell being typed in keeps its text, so a refused
-                // formula stays there to be mended, and leaving the cell
-                // offers it again.
-                if (edit->hasFocus())
+                // The cell being typed in, or whose commit was just refused,
+                // keeps its text, so a refused formula stays there to be
+                // mended; it stays modified, so leaving the cell offers it
+                // again.
+                const bool refused = edit == committedFrom_ && shown_ != committed_;
+                if (edit->hasFocus() || refused)
                     edit->setModified(edit->text() != text);
                 else {
                     edit->setText(text);
                     edit->setModified(false);
                 }
+                // A narrow cell cuts a long formula: its tooltip holds it all.
+                const QString help = QString::fromStdString(field.help);
+                edit->setToolTip(text.isEmpty() ? help : text + QStringLiteral("\n\n") + help);
             }
         }
     }
@@ -229,7 +235,15 @@ private:
         return rows;
     }
 
-    void commitTable() { commit(tableValue()); }
+    // Commits the rows as shown; `from`, the cell edited, keeps its text
+    // should the document refuse the value (display() sees the old one come
+    // back), so a half-right formula is there to mend.
+    void commitTable(QLineEdit* from = nullptr) {
+        committed_ = tableValue();
+        committedFrom_ = from;
+        commit(committed_);
+        committedFrom_ = nullptr;
+    }
 
     void addRow() {
         nlohmann::json rows = tableValue();
@@ -271,6 +285,9 @@ private:
 
     std::function<QStringList()> columns_;
     QTableWidget* table_;
+    nlohmann::json shown_;                // as last shown
+    nlohmann::json committed_;            // as last handed to the document
+    QLineEdit* committedFrom_ = nullptr;  // the cell that commit came from, during it
 };
 
 }  // namespace

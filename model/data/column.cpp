@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -101,6 +102,9 @@ Column Column::text(std::string name, std::vector<std::string> values, std::vect
 }
 
 Column Column::dateTime(std::string name, std::vector<double> seconds, ColumnRole role) {
+    for (double& v : seconds)
+        if (!isDateInRange(v))
+            v = std::numeric_limits<double>::quiet_NaN();  // infinite, or past year 9999
     Column c = numeric(std::move(name), std::move(seconds), role);
     c.kind_ = ColumnKind::DateTime;
     const std::span<const double> values{c.block_->values.data(), c.size_};

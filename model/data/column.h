@@ -75,7 +75,8 @@ public:
     // missing may be empty (nothing missing) or one flag per value.
     static Column text(std::string name, std::vector<std::string> values,
                        std::vector<bool> missing = {}, ColumnRole role = ColumnRole::Meta);
-    // Seconds since 1970-01-01 00:00 UTC, NaN for missing.
+    // Seconds since 1970-01-01 00:00 UTC, NaN for missing; a value outside
+    // years -9999..9999 (or infinite) is kept as missing.
     static Column dateTime(std::string name, std::vector<double> seconds,
                            ColumnRole role = ColumnRole::Feature);
     // A Numeric or DateTime column (`kind`) of these values: for code that

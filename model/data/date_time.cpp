@@ -209,14 +209,28 @@ std::optional<double> parseDateTimeFormat(std::string_view s, std::string_view f
     return toSeconds(f);
 }
 
+bool isDateInRange(double seconds) {
+    static const double first = secondsOfDate(-9999, 1, 1);
+    static const double end = secondsOfDate(10000, 1, 1);
+    return seconds >= first && seconds < end;  // false for NaN and infinities
+}
+
 DateParts dateParts(double seconds) {
     DateParts p;
-    const double days = std::floor(seconds / kSecondsPerDay);
+    if (!isDateInRange(seconds))
+        return p;  // callers keep such values missing; 1970-01-01 rather than overflow
+    double days = std::floor(seconds / kSecondsPerDay);
+    double inDay = seconds - days * kSecondsPerDay;
+    if (inDay >= kSecondsPerDay) {  // a rounding just below midnight
+        days += 1;
+        inDay = 0;
+    } else if (inDay < 0) {
+        inDay = 0;
+    }
     const auto whole = static_cast<long long>(days);
     civilFromDays(whole, p.year, p.month, p.day);
     p.weekday = static_cast<int>(((whole + 3) % 7 + 7) % 7);  // 1970-01-01: Thursday (3)
     p.dayOfYear = static_cast<int>(whole - daysFromCivil(p.year, 1, 1)) + 1;
-    const double inDay = seconds - days * kSecondsPerDay;
     p.hour = static_cast<int>(inDay / 3600);
     p.minute = static_cast<int>((inDay - p.hour * 3600.0) / 60);
     p.second = inDay - p.hour * 3600.0 - p.minute * 60.0;
@@ -228,21 +242,24 @@ bool isMidnight(double seconds) {
 }
 
 std::string formatDateTime(double seconds, bool dateOnly) {
-    if (std::isnan(seconds))
+    if (!isDateInRange(seconds))
         return {};
     // Milliseconds, rounded once, so 59.9996 s shows as the next minute.
     const double ms = std::round(seconds * 1000);
     const DateParts p = dateParts(std::floor(ms / 1000));
     const int millis = static_cast<int>(ms - std::floor(ms / 1000) * 1000);
     char buffer[48];
+    // The sign apart, so year -1 is written -0001, as ISO 8601 and the reader have it.
+    const char* sign = p.year < 0 ? "-" : "";
+    const int year = p.year < 0 ? -p.year : p.year;
     if (dateOnly) {
-        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", p.year, p.month, p.day);
+        std::snprintf(buffer, sizeof buffer, "%s%04d-%02d-%02d", sign, year, p.month, p.day);
     } else if (millis == 0) {
-        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d %02d:%02d:%02d", p.year, p.month,
+        std::snprintf(buffer, sizeof buffer, "%s%04d-%02d-%02d %02d:%02d:%02d", sign, year, p.month,
                       p.day, p.hour, p.minute, static_cast<int>(p.second));
     } else {
-        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d %02d:%02d:%02d.%03d", p.year, p.month,
-                      p.day, p.hour, p.minute, static_cast<int>(p.second), millis);
+        std::snprintf(buffer, sizeof buffer, "%s%04d-%02d-%02d %02d:%02d:%02d.%03d", sign, year,
+                      p.month, p.day, p.hour, p.minute, static_cast<int>(p.second), millis);
     }
     return buffer;
 }

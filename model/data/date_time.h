@@ -45,6 +45,11 @@ DateParts dateParts(double seconds);
 // Seconds at 00:00 UTC of a civil date (month 1-12, day 1-31; not checked).
 double secondsOfDate(int year, int month, int day);
 
+// Whether `seconds` is a date Sluice holds: finite, years -9999 to 9999.
+// Column::dateTime keeps other values missing; dateParts and formatDateTime
+// treat them as 1970-01-01 and "" rather than overflow.
+bool isDateInRange(double seconds);
+
 // Whether the value falls on a midnight (no time of day).
 bool isMidnight(double seconds);
 

@@ -179,11 +179,19 @@ private:
         throw FormulaError(at.position, what);
     }
 
-    void requireNumber(const Value& v, const Expr& at, const std::string& who) const {
+    void requireNumber(Value& v, const Expr& at, const std::string& who) const {
+        if (at.kind == Expr::Kind::Missing) {
+            v = missingLike(Type::Number);  // a bare missing is whatever is needed
+            return;
+        }
         if (v.type == Type::Text || v.type == Type::Date)
             typeError(at, who + " needs a number, found " + std::string(typeName(v.type)));
     }
-    void requireDate(const Value& v, const Expr& at, const std::string& who) const {
+    void requireDate(Value& v, const Expr& at, const std::string& who) const {
+        if (at.kind == Expr::Kind::Missing) {
+            v = missingLike(Type::Date);  // a bare missing is whatever is needed
+            return;
+        }
         if (v.type != Type::Date)
             typeError(at, who + " needs a date, found " + std::string(typeName(v.type)) +
                               " (date('2024-03-01') makes one)");
@@ -200,12 +208,20 @@ private:
         date.numbers[0] = *seconds;
         v = std::move(date);
     }
-    void requireText(const Value& v, const Expr& at, const std::string& who) const {
+    void requireText(Value& v, const Expr& at, const std::string& who) const {
+        if (at.kind == Expr::Kind::Missing) {
+            v = missingLike(Type::Text);  // a bare missing is whatever is needed
+            return;
+        }
         if (v.type != Type::Text)
             typeError(at, who + " needs text, found " + std::string(typeName(v.type)) +
                               " (text(x) turns it into text)");
     }
-    void requireBool(const Value& v, const Expr& at, const std::string& who) const {
+    void requireBool(Value& v, const Expr& at, const std::string& who) const {
+        if (at.kind == Expr::Kind::Missing) {
+            v = missingLike(Type::Bool);  // a bare missing is whatever is needed
+            return;
+        }
         if (v.type != Type::Bool)
             typeError(at, who + " needs true or false, found " + std::string(typeName(v.type)) +
                               " (compare it, as in x > 0)");
@@ -224,8 +240,11 @@ private:
                 args[k] = in[k].numbers[in[k].at(r)];
                 missing = missing || absent(args[k]);
             }
-            if (!missing)
-                out.numbers[r] = f(args);
+            if (!missing) {
+                const double value = f(args);
+                // Infinity is no value a learner takes: missing, as x / 0.
+                out.numbers[r] = std::isfinite(value) ? value : kMissingNumber;
+            }
         }
         return out;
     }
@@ -385,7 +404,7 @@ Value Evaluator::call(const Expr& e) {
 
     if (const auto math = mathFunctions().find(f); math != mathFunctions().end()) {
         arity(e, 1, 1);
-        const Value x = eval(e.args[0]);
+        Value x = eval(e.args[0]);
         requireNumber(x, e.args[0], f + "()");
         const MathFunction fn = math->second;
         return mapNumbers({x}, Type::Number, [fn](const auto& a) { return fn(a[0]); });
@@ -421,7 +440,7 @@ Value Evaluator::call(const Expr& e) {
     }
     if (f == "if") {
         arity(e, 3, 3);
-        const Value c = eval(e.args[0]);
+        Value c = eval(e.args[0]);
         requireBool(c, e.args[0], "if()'s condition");
         std::vector<Value> v = evalUnified({&e.args[1], &e.args[2]});
         if (v[0].type != v[1].type)
@@ -473,7 +492,7 @@ Value Evaluator::call(const Expr& e) {
     }
     if (f == "is_missing") {
         arity(e, 1, 1);
-        const Value x = eval(e.args[0]);
+        Value x = eval(e.args[0]);
         Value out = numbersValue(Type::Bool, n_, x.constant);
         for (std::size_t r = 0; r < out.numbers.size(); ++r)
             out.numbers[r] = x.isMissing(r) ? 1 : 0;
@@ -481,7 +500,7 @@ Value Evaluator::call(const Expr& e) {
     }
     if (f == "text") {
         arity(e, 1, 1);
-        const Value x = eval(e.args[0]);
+        Value x = eval(e.args[0]);
         return mapTexts({x}, Type::Text, [&](std::size_t r, Value& out) {
             out.texts[out.at(r)] = textOf(x, r);
             out.missing[out.at(r)] = 0;
@@ -489,7 +508,7 @@ Value Evaluator::call(const Expr& e) {
     }
     if (f == "number") {
         arity(e, 1, 1);
-        const Value x = eval(e.args[0]);
+        Value x = eval(e.args[0]);
         if (x.type != Type::Text) {
             Value out = x;
             out.type = Type::Number;
@@ -504,7 +523,7 @@ Value Evaluator::call(const Expr& e) {
     }
     if (f == "concat") {
         arity(e, 1, SIZE_MAX);
-        const std::vector<Value> v = evalUnified(exprs);
+        std::vector<Value> v = evalUnified(exprs);
         return mapTexts(v, Type::Text, [&](std::size_t r, Value& out) {
             std::string joined;
             for (const Value& x : v)
@@ -520,7 +539,7 @@ Value Evaluator::dateCall(const Expr& e, const std::vector<const Expr*>& exprs) 
     const std::string& f = e.name;
     if (f == "date") {
         arity(e, 1, 2);
-        const std::vector<Value> v = evalUnified(exprs);
+        std::vector<Value> v = evalUnified(exprs);
         for (std::size_t k = 0; k < v.size(); ++k)
             requireText(v[k], e.args[k], "date()");
         return mapTexts(v, Type::Date, [&](std::size_t r, Value& out) {
@@ -532,7 +551,7 @@ Value Evaluator::dateCall(const Expr& e, const std::vector<const Expr*>& exprs) 
     }
     if (f == "days_between" || f == "seconds_between") {
         arity(e, 2, 2);
-        const std::vector<Value> v = evalUnified(exprs);
+        std::vector<Value> v = evalUnified(exprs);
         requireDate(v[0], e.args[0], f + "()");
         requireDate(v[1], e.args[1], f + "()");
         const double unit = f == "days_between" ? kSecondsPerDay : 1.0;
@@ -540,7 +559,7 @@ Value Evaluator::dateCall(const Expr& e, const std::vector<const Expr*>& exprs) 
     }
     if (f == "add_days" || f == "add_seconds") {
         arity(e, 2, 2);
-        const std::vector<Value> v = evalUnified(exprs);
+        std::vector<Value> v = evalUnified(exprs);
         requireDate(v[0], e.args[0], f + "()");
         requireNumber(v[1], e.args[1], f + "()");
         const double unit = f == "add_days" ? kSecondsPerDay : 1.0;
@@ -558,7 +577,7 @@ Value Evaluator::dateCall(const Expr& e, const std::vector<const Expr*>& exprs) 
     };
     if (const auto part = parts.find(f); part != parts.end()) {
         arity(e, 1, 1);
-        const Value d = eval(e.args[0]);
+        Value d = eval(e.args[0]);
         requireDate(d, e.args[0], f + "()");
         const auto get = part->second;
         return mapNumbers({d}, Type::Number, [get](const auto& x) {
@@ -584,7 +603,7 @@ Value Evaluator::textCall(const Expr& e, const std::vector<const Expr*>& exprs) 
         throw FormulaError(e.position, "no function '" + f + "' (functions: " + names + ")");
     }
     arity(e, known->second.first, known->second.second);
-    const std::vector<Value> v = evalUnified(exprs);
+    std::vector<Value> v = evalUnified(exprs);
     requireText(v[0], e.args[0], f + "()");
     auto text = [&](std::size_t k, std::size_t r) -> const std::string& {
         return v[k].texts[v[k].at(r)];
@@ -655,7 +674,8 @@ Value Evaluator::textCall(const Expr& e, const std::vector<const Expr*>& exprs) 
             setText(out, r, s.substr(from, to - from));
         });
 
-    // regex_match and regex_extract: a constant pattern is compiled once.
+    // regex_match and regex_extract: a constant pattern is compiled once,
+    // before any row, so a bad one is refused even on an empty column.
     std::unordered_map<std::string, std::regex> compiled;
     auto pattern = [&](std::size_t r) -> const std::regex& {
         const std::string& p = text(1, r);
@@ -671,15 +691,38 @@ Value Evaluator::textCall(const Expr& e, const std::vector<const Expr*>& exprs) 
         }
         return it->second;
     };
+    if (v[1].constant && !v[1].missing[0])
+        pattern(0);
+    // std::regex matches by recursion: a long text can exhaust the stack, so
+    // texts are held to a length it handles, and its own limits are
+    // reported as the formula's errors.
+    constexpr std::size_t kLongestText = 10'000;
+    auto guarded = [&](std::size_t r, auto&& match) {
+        const std::string& s = text(0, r);
+        if (s.size() > kLongestText)
+            throw FormulaError(e.position, f + "() is given a text of " + std::to_string(s.size()) +
+                                               " bytes (row " + std::to_string(r + 1) +
+                                               "); at most " + std::to_string(kLongestText) +
+                                               " are matched");
+        try {
+            return match(s);
+        } catch (const std::regex_error& error) {
+            throw FormulaError(e.args[1].position, "matching the pattern failed in row " +
+                                                       std::to_string(r + 1) + ": " + error.what());
+        }
+    };
     if (f == "regex_match")
         return mapTexts(v, Type::Bool, [&](std::size_t r, Value& out) {
-            out.numbers[out.at(r)] = std::regex_match(text(0, r), pattern(r)) ? 1 : 0;
+            out.numbers[out.at(r)] =
+                guarded(r, [&](const std::string& s) { return std::regex_match(s, pattern(r)); })
+                    ? 1
+                    : 0;
         });
     return mapTexts(v, Type::Text, [&](std::size_t r, Value& out) {
         std::smatch match;
-        const std::string& s = text(0, r);
         const double group = v.size() > 2 ? v[2].numbers[v[2].at(r)] : 0;
-        if (!std::regex_search(s, match, pattern(r)))
+        if (!guarded(r,
+                     [&](const std::string& s) { return std::regex_search(s, match, pattern(r)); }))
             return;
         if (group < 0 || group >= static_cast<double>(match.size()))
             throw FormulaError(e.args.size() > 2 ? e.args[2].position : e.position,
@@ -733,7 +776,7 @@ Column formulaColumn(const Value& value, const std::string& name, std::size_t ro
             levels.push_back(s);
         codes[r] = it->second;
     }
-    if (levels.size() <= 20 || 2 * levels.size() <= present)
+    if (levels.size() <= 1000 && (levels.size() <= 20 || 2 * levels.size() <= present))
         return Column::categorical(name, std::move(codes), std::move(levels));
     std::vector<std::string> texts(rows);
     std::vector<bool> missing(rows);

@@ -6,8 +6,8 @@
 // column is dates. Missing propagates: an operation with a missing operand
 // is missing, except where said below.
 //
-// - Arithmetic + - * / % ** on numbers (+ also joins two texts); x / 0 is
-//   missing (not infinity, which no learner takes).
+// - Arithmetic + - * / % ** on numbers (+ also joins two texts); x / 0, and
+//   any result that would be infinite, is missing (no learner takes infinity).
 // - Comparisons: numbers with numbers, texts with texts (byte order), dates
 //   with dates or with a date in quotes ('2024-03-01'); other mixes are a
 //   type error, and so is arithmetic on dates.
@@ -17,12 +17,14 @@
 //   a and b of one type. coalesce(a, b, ...): the first present value.
 //   is_missing(x): a bool, never missing.
 // - Math: log (natural; missing for x <= 0), exp, sqrt (missing for x < 0),
-//   abs, pow(x, y), round(x[, digits]) (halves away from zero), floor, ceil,
+//   abs, pow(x, y), round(x[, digits]) (halves to even, as numpy), floor, ceil,
 //   min(a, b, ...), max(a, b, ...) (missing if any is), clip(x, lo, hi).
-// - Text: lower, upper, trim, len, contains(s, part), starts_with(s, p),
+// - Text: lower, upper (ASCII letters), trim (ASCII blanks), len,
+//   contains(s, part), starts_with(s, p),
 //   ends_with(s, p), replace(s, old, new) (every occurrence), substr(s,
 //   start[, length]) (start from 0), concat(a, b, ...) (numbers as shown),
-//   regex_match(s, pattern) (the whole text; ECMAScript syntax),
+//   regex_match(s, pattern) (the whole text; ECMAScript syntax, on bytes;
+//   texts up to 10,000 bytes),
 //   regex_extract(s, pattern[, group]) (the first match's group, missing
 //   when none), text(x) and number(s) (missing when it does not read; a
 //   date gives its seconds since 1970).
@@ -37,7 +39,8 @@
 // numbers or texts on both sides, found number and text") and a bad regular
 // expression. formulaColumn turns a value into a column: numbers numeric,
 // bools numeric 0 / 1, dates datetime, texts categorical when they repeat
-// (as the CSV reader decides), else text.
+// (as the CSV reader decides, at most 1,000 levels), else text. A bare
+// `missing` takes the type its place asks for.
 #pragma once
 
 #include <cstdint>

@@ -179,8 +179,17 @@ private:
         return base;
     }
 
-    // The operand after `op`, or an error saying one was expected.
+    // The operand after `op`, or an error saying one was expected. Nesting
+    // is limited, so that a pasted wall of brackets cannot exhaust the stack
+    // (of the parser, the evaluator or the tree's destructor).
     Expr operand(Expr (Parser::*level)(), std::string_view op) {
+        if (++depth_ > kMaxDepth)
+            throw FormulaError(
+                pos_, "the expression nests deeper than " + std::to_string(kMaxDepth) + " levels");
+        struct Leave {
+            int& depth;
+            ~Leave() { --depth; }
+        } leave{depth_};
         skipBlanks();
         if (pos_ >= text_.size() || text_[pos_] == ')' || text_[pos_] == ',')
             throw FormulaError(
@@ -196,11 +205,11 @@ private:
             throw FormulaError(pos_, "expected a value, found the end");
         const char c = text_[pos_];
         if (c == '(') {
-            ++pos_;
+            const std::size_t open = pos_++;
             e = operand(&Parser::parseOr, "(");
             if (!take(")"))
                 throw FormulaError(pos_, "expected ')' to close the '(' at character " +
-                                             std::to_string(e.position + 1) + ", found " + found());
+                                             std::to_string(open + 1) + ", found " + found());
             return e;
         }
         if (std::isdigit(static_cast<unsigned char>(c)) || c == '.')
@@ -288,8 +297,10 @@ private:
         throw FormulaError(e.position, "the text in quotes is not closed");
     }
 
+    static constexpr int kMaxDepth = 256;
     std::string_view text_;
     std::size_t pos_ = 0;
+    int depth_ = 0;
 };
 
 }  // namespace

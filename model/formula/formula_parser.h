@@ -14,7 +14,8 @@
 //
 // Contract: parseFormula() returns the tree or throws FormulaError with the
 // 0-based character offset of the problem and what was expected there
-// ("expected a value after '+'"). It checks syntax only: names of columns
+// ("expected a value after '+'"), also when operands nest deeper than 256
+// levels. It checks syntax only: names of columns
 // and functions, and types, are checked when evaluating.
 #pragma once
 

@@ -116,10 +116,12 @@ std::optional<std::string> problemOfRecords(const ParamSpec& spec, const nlohman
         const nlohmann::json& row = value[i];
         if (!row.is_object())
             return where + ": must be an object of fields";
-        for (const auto& [key, field] : row.items())
+        for (const auto& item : row.items()) {
+            const std::string& key = item.key();
             if (std::none_of(spec.fields.begin(), spec.fields.end(),
                              [&](const ParamSpec& f) { return f.name == key; }))
                 return where + ": '" + key + "' is not a field";
+        }
         for (const ParamSpec& field : spec.fields) {
             const auto it = row.find(field.name);
             if (auto problem = field.problemWith(it == row.end() ? field.defaultValue : *it))

@@ -99,6 +99,17 @@ private slots:
         const Column times = Column::dateTime("t", {kMarch1st2024, kMarch1st2024 + 60});
         QCOMPARE(times.displayValue(0), std::string("2024-03-01 00:00:00"));
         QVERIFY_EXCEPTION_THROWN(times.numbers(), std::logic_error);
+        // Values no calendar holds (infinite, past year 9999) are missing.
+        const Column odd = Column::dateTime("o", {1e300, -INFINITY, 253402300799.0});
+        QVERIFY(odd.isMissing(0) && odd.isMissing(1));
+        QCOMPARE(odd.displayValue(2), std::string("9999-12-31 23:59:59"));
+        // A hair below midnight rounds to it: never hour 24 of the day before.
+        QCOMPARE(dateParts(-1e-12).hour, 0);
+        QCOMPARE(dateParts(-1e-12).day, 1);
+        QCOMPARE(dateParts(-1e-12).year, 1970);
+        // Year -1 writes as ISO 8601 has it, and reads back.
+        const double minusOne = parseIsoDateTime("-0001-06-15").value();
+        QCOMPARE(formatDateTime(minusOne, true), std::string("-0001-06-15"));
     }
 
     void theCsvReaderReadsDateColumns() {

@@ -165,6 +165,34 @@ private slots:
                  (QStringList{"1200", "2400"}));
     }
 
+    void edgesOfTheLanguage() {
+        // A bare missing is whatever its place asks for.
+        QCOMPARE(eval("if(missing, 1, 2)"), (QStringList{"-", "-", "-", "-"}));
+        QCOMPARE(eval("lower(missing)"), (QStringList{"-", "-", "-", "-"}));
+        QCOMPARE(eval("substr(code, missing)"), (QStringList{"-", "-", "-", "-"}));
+        QCOMPARE(eval("coalesce(missing, qty)"), (QStringList{"10", "0", "5", "3"}));
+        // Infinity is kept out, as x / 0 is.
+        QCOMPARE(eval("exp(1000) + qty"), (QStringList{"-", "-", "-", "-"}));
+        QCOMPARE(eval("pow(qty, -1)"), (QStringList{"0.1", "-", "0.2", "0.3333333333333333"}));
+        // A bad constant pattern is refused even where no row reaches it.
+        const TablePtr empty = Table::make({Column::text("s", {}, {}, ColumnRole::Feature)});
+        const std::string why = nodeError([&] {
+            sluice::testing::runNode(
+                builtinNodes(), "transform.formula", {{"table", empty}},
+                {{"formulas", {{{"name", "m"}, {"expression", "regex_match(s, '(')"}}}}});
+        });
+        QVERIFY2(why.find("not a regular expression") != std::string::npos, why.c_str());
+        // A text too long for the regular-expression engine is refused, not a crash.
+        const TablePtr longText =
+            Table::make({Column::text("s", {std::string(200'000, 'a')}, {}, ColumnRole::Feature)});
+        const std::string tooLong = nodeError([&] {
+            sluice::testing::runNode(
+                builtinNodes(), "transform.formula", {{"table", longText}},
+                {{"formulas", {{{"name", "m"}, {"expression", "regex_match(s, '(a|b)*')"}}}}});
+        });
+        QVERIFY2(tooLong.find("200000 bytes (row 1)") != std::string::npos, tooLong.c_str());
+    }
+
     void errorsGiveThePlaceAndWhatWasExpected() {
         auto says = [](const std::string& expression, const std::vector<std::string>& parts) {
             const std::string why = problem(expression);
@@ -175,7 +203,10 @@ private slots:
         };
         QCOMPARE(says("price * +", {"'price * +'", "character 10", "expected a value after '+'"}),
                  QString());
-        QCOMPARE(says("(price + 1", {"character 11", "expected ')'"}), QString());
+        QCOMPARE(says("(price + 1", {"character 11", "expected ')'", "'(' at character 1"}),
+                 QString());
+        QCOMPARE(says(std::string(100'000, '(') + "1", {"nests deeper than 256"}), QString());
+        QCOMPARE(says(std::string(100'000, '-') + "1", {"nests deeper than 256"}), QString());
         QCOMPARE(says("price = 3", {"use =="}), QString());
         QCOMPARE(says("'open", {"not closed"}), QString());
         QCOMPARE(says("price 3", {"character 7", "expected an operator"}), QString());

@@ -111,7 +111,7 @@ private slots:
     }
 
     void orderAndMissingKeys() {
-        const nlohmann::json aggs = {agg("income", "sum")};
+        const nlohmann::json aggs = nlohmann::json::array({agg("income", "sum")});
         const TablePtr appearanceTable =
             groupBy(people(),
                     {{"keys", {"city"}}, {"aggregations", aggs}, {"order", "first appearance"}})

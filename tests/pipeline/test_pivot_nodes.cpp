@@ -166,6 +166,8 @@ private slots:
             why.c_str());
         why = nodeError([&] { run("transform.unpivot", t, {{"id_columns", {"id", "v"}}}); });
         QVERIFY2(why.find("no column") != std::string::npos, why.c_str());
+        why = nodeError([&] { run("transform.unpivot", t, {{"value_columns", {"v", "v"}}}); });
+        QVERIFY2(why.find("'v' is named twice") != std::string::npos, why.c_str());
         why = nodeError([&] { run("transform.unpivot", t, {{"value_columns", {"w"}}}); });
         QVERIFY2(why.find("'w'") != std::string::npos, why.c_str());
         why = nodeError([&] {

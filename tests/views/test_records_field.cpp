@@ -125,8 +125,13 @@ private slots:
             f.inspector.grab().save(QString::fromUtf8(dir) + "/records_field.png");
         QCOMPARE(f.document.graph().node("formula")->params["formulas"][0].value("expression", ""),
                  std::string());
-        // What was typed stays to be mended.
+        // What was typed stays to be mended, also when the cell was left.
         QCOMPARE(expression->text(), QString("price *"));
+        name->setFocus();
+        QCoreApplication::processEvents();
+        QCOMPARE(expression->text(), QString("price *"));
+        expression->setFocus();
+        QTest::keyClick(expression, Qt::Key_End);
         QTest::keyClicks(expression, " qty");
         QTest::keyClick(expression, Qt::Key_Return);
         QCOMPARE(f.document.graph().node("formula")->params["formulas"][0]["expression"],

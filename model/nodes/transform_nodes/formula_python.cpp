@@ -87,20 +87,34 @@ def fx_op(op, a, b=None):
     if op == "-" and b is None:
         return -a.astype(float)
     a, b = a.astype(float), b.astype(float)
-    if op == "+":
-        return a + b
-    if op == "-":
-        return a - b
-    if op == "*":
-        return a * b
-    if op == "/":
-        return (a / b).where(b != 0, np.nan)
-    if op == "%":
-        return (a % b).where(b != 0, np.nan)
-    return a ** b
+    with np.errstate(all="ignore"):
+        if op == "+":
+            out = a + b
+        elif op == "-":
+            out = a - b
+        elif op == "*":
+            out = a * b
+        elif op == "/":
+            out = (a / b).where(b != 0, np.nan)
+        elif op == "%":
+            out = (a % b).where(b != 0, np.nan)
+        else:
+            out = a ** b
+    return fx_finite(out)
+
+
+def fx_finite(s):
+    """Infinities as missing, as Sluice keeps them."""
+    return s.replace([np.inf, -np.inf], np.nan)
 
 
 def fx_call(name, *a):
+    with np.errstate(all="ignore"):
+        out = fx_call_raw(name, *a)
+    return fx_finite(out) if fx_kind(out) == "number" else out
+
+
+def fx_call_raw(name, *a):
     dates = {"year": "year", "quarter": "quarter", "month": "month", "day": "day",
              "hour": "hour", "minute": "minute", "weekday": "weekday", "day_of_year": "dayofyear"}
     if name in dates:
@@ -157,8 +171,10 @@ def fx_call(name, *a):
                 else label_text(x)
         return fx_rows(lambda *xs: "".join(shown(x) for x in xs), object, *a)
     import re
-    text = {"lower": (lambda s: s.lower(), object), "upper": (lambda s: s.upper(), object),
-            "trim": (lambda s: s.strip(), object), "len": (len, float),
+    ascii_blanks = " \t\n\v\f\r"
+    text = {"lower": (lambda s: "".join(c.lower() if c < "\x80" else c for c in s), object),
+            "upper": (lambda s: "".join(c.upper() if c < "\x80" else c for c in s), object),
+            "trim": (lambda s: s.strip(ascii_blanks), object), "len": (len, float),
             "contains": (lambda s, p: p in s, "boolean"),
             "starts_with": (lambda s, p: s.startswith(p), "boolean"),
             "ends_with": (lambda s, p: s.endswith(p), "boolean"),

@@ -4,6 +4,8 @@
 // drops the others from train and apply alike. The results output ranks
 // every candidate with its score, p-value and whether it was kept (the
 // importance page shows it as bars).
+#include <cmath>
+
 #include "ml/preprocessing/feature_selection.h"
 #include "nodes/column_params.h"
 #include "nodes/python_context.h"
@@ -77,8 +79,13 @@ protected:
     void addOutputs(const Table& train, const nlohmann::json& params,
                     PortValues& out) const override {
         std::vector<ml::FeatureScore> scores = score(train, params);
-        std::stable_sort(scores.begin(), scores.end(),
-                         [](const auto& a, const auto& b) { return a.score > b.score; });
+        std::stable_sort(scores.begin(), scores.end(), [](const auto& a, const auto& b) {
+            // Highest first; a score that is not a number (a constant
+            // feature's F) last.
+            if (std::isnan(a.score) || std::isnan(b.score))
+                return !std::isnan(a.score) && std::isnan(b.score);
+            return a.score > b.score;
+        });
         std::vector<std::string> names;
         std::vector<double> values, pValues;
         std::vector<std::int32_t> kept;

@@ -92,7 +92,7 @@ TextFeaturesNode::python(const PythonContext& c) const {
         self.columns, self.weighting = columns, weighting
         self.options = dict(ngram_range=ngrams, lowercase=lowercase,
                             token_pattern=r"(?u)\b\w\w+\b",
-                            min_df=int(min_df) if min_df >= 1 else min_df,
+                            min_df=math.ceil(min_df) if min_df >= 1 else min_df,
                             max_df=int(max_df) if max_df > 1 else max_df,
                             max_features=max_features or None)
 

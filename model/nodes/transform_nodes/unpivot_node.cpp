@@ -59,6 +59,11 @@ public:
                 if (std::find(ids.begin(), ids.end(), name) == ids.end())
                     valueNames.push_back(name);
         node_params::requireColumns(*table, valueNames, "value_columns");
+        for (std::size_t i = 0; i < valueNames.size(); ++i)
+            if (std::find(valueNames.begin(), valueNames.begin() + static_cast<std::ptrdiff_t>(i),
+                          valueNames[i]) != valueNames.begin() + static_cast<std::ptrdiff_t>(i))
+                throw NodeError("parameter 'value_columns': '" + valueNames[i] +
+                                "' is named twice");
         if (valueNames.empty())
             throw NodeError("parameter 'value_columns': no column is left to unpivot");
         const std::string nameColumn = newName(params, "name_column", ids);
