@@ -11,7 +11,7 @@ namespace {
 
 // The README's chapters a user of the app needs, in this order; the others
 // are about building, packaging and the code.
-constexpr const char* kChapters[] = {"The editor", "The engine and sluice-run"};
+constexpr const char* kChapters[] = {"The editor", "Preparing data", "The engine and sluice-run"};
 
 // The README's "## title" chapter up to the next "## " heading.
 QString chapter(const QString& readme, const QString& title) {

@@ -81,6 +81,7 @@ private slots:
         const QString guide = UserGuideDialog::userGuideMarkdown();
         QVERIFY2(guide.contains("## The editor") &&
                      guide.contains("## The engine and sluice-run") &&
+                     guide.contains("## Preparing data") && guide.contains("days_between(signup") &&
                      guide.contains("Connect by dragging from a port") &&
                      guide.contains("--set NODE.PARAM=VALUE"),
                  qPrintable(guide.left(300)));
