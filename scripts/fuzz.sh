@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets (tests/fuzz) for a bounded time each and fails
 # on any crash, leak, timeout, out-of-memory or sanitizer report.
-# Usage: scripts/fuzz.sh [TARGET...]     (default: csv pipeline model)
+# Usage: scripts/fuzz.sh [TARGET...]     (default: csv pipeline model formula)
 # Env: FUZZ_SECONDS (per target, default 60), FUZZ_MAX_LEN (bytes, default 1 MB).
 # The targets live in the AddressSanitizer + UndefinedBehaviorSanitizer
 # build (build-address-undefined/, clang, SLUICE_FUZZ=ON; see
@@ -18,7 +18,7 @@ seconds=${FUZZ_SECONDS:-60}
 # hostile sizes such as deep nesting are in reach (issue 24).
 max_len=${FUZZ_MAX_LEN:-1048576}
 targets=("$@")
-[[ ${#targets[@]} -eq 0 ]] && targets=(csv pipeline model)
+[[ ${#targets[@]} -eq 0 ]] && targets=(csv pipeline model formula)
 
 "$root/scripts/test-sanitized.sh" address,undefined  # configures only
 cmake --build "$build" --target "${targets[@]/#/fuzz_}"
@@ -34,7 +34,7 @@ for t in "${targets[@]}"; do
   cp -R "$root/tests/fuzz/corpus/$t/." "$root/tests/fuzz/regressions/$t/." "$dir/corpus/"
   # JSON targets get JSON's tokens as well as their own words.
   cat "$root/tests/fuzz/$t.dict" >"$dir/dict" 2>/dev/null || true
-  [[ $t != csv ]] && cat "$root/tests/fuzz/json.dict" >>"$dir/dict"
+  [[ $t != csv && $t != formula ]] && cat "$root/tests/fuzz/json.dict" >>"$dir/dict"
   dict=()
   [[ -s "$dir/dict" ]] && dict=(-dict="$dir/dict")
   echo "fuzz_$t: ${seconds}s from $(find "$dir/corpus" -type f | wc -l) seed inputs" >&2

@@ -1,7 +1,7 @@
 // libFuzzer target: the CSV reader (readCsvText). The first two bytes pick
 // reader options (delimiter, header, decimal comma, ragged rows, row and
-// level limits, missing tokens, forced kinds, threads), so the option paths
-// are fuzzed along with the text; the rest is the file's text. The only
+// level limits, missing tokens, forced kinds (datetime too), threads), so the
+// option paths are fuzzed along with the text; the rest is the file's text. The only
 // exception the reader may throw is CsvError; anything else (another
 // exception, a crash, a sanitizer report) is a finding.
 #include <cstddef>
@@ -35,10 +35,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (b & 0x08)
             options.missingTokens.clear();
         if (b & 0x40) {  // force a kind on a column named in the header, or the first one
-            static constexpr sluice::ColumnKind kKinds[] = {sluice::ColumnKind::Numeric,
-                                                            sluice::ColumnKind::Categorical,
-                                                            sluice::ColumnKind::Text};
-            const sluice::ColumnKind kind = kKinds[((b >> 4) & 0x03) % 3];
+            static constexpr sluice::ColumnKind kKinds[] = {
+                sluice::ColumnKind::Numeric, sluice::ColumnKind::Categorical,
+                sluice::ColumnKind::Text, sluice::ColumnKind::DateTime};
+            const sluice::ColumnKind kind = kKinds[(b >> 4) & 0x03];
             options.columnKinds[(b & 0x20) ? "a" : "column_1"] = kind;
         }
         options.threads = 1 + (b >> 7);
