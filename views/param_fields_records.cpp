@@ -200,6 +200,7 @@ private:
                     edit->setModified(edit->text() != text);
                 else {
                     edit->setText(text);
+                    edit->setCursorPosition(0);  // a long formula shows its start
                     edit->setModified(false);
                 }
                 // A narrow cell cuts a long formula: its tooltip holds it all.

@@ -8,6 +8,7 @@
 #include <regex>
 #include <unordered_map>
 
+#include "data/category_rule.h"
 #include "data/date_time.h"
 #include "data/number_text.h"
 #include "io/number_parse.h"
@@ -776,7 +777,7 @@ Column formulaColumn(const Value& value, const std::string& name, std::size_t ro
             levels.push_back(s);
         codes[r] = it->second;
     }
-    if (levels.size() <= 1000 && (levels.size() <= 20 || 2 * levels.size() <= present))
+    if (textsMakeCategories(levels.size(), present))
         return Column::categorical(name, std::move(codes), std::move(levels));
     std::vector<std::string> texts(rows);
     std::vector<bool> missing(rows);

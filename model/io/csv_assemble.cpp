@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "data/category_rule.h"
 #include "data/date_time.h"
 
 namespace sluice::csv {
@@ -45,8 +46,7 @@ MergedStrings mergeDictionaries(ParseOutput& out, std::vector<Chunk>& chunks, st
 bool keepAsCategorical(const ColumnPlan& plan, const MergedStrings& m, std::size_t maxLevels) {
     if (plan.forcedKind)
         return *plan.forcedKind == ColumnKind::Categorical;
-    const std::size_t distinct = m.levels.size();
-    return distinct <= maxLevels && (distinct <= 20 || 2 * distinct <= m.present);
+    return textsMakeCategories(m.levels.size(), m.present, maxLevels);
 }
 
 Column textColumn(const std::string& name, const std::vector<std::int32_t>& codes,

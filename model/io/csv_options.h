@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "data/category_rule.h"
 #include "data/table.h"
 
 namespace sluice {
@@ -42,7 +43,7 @@ struct CsvReadOptions {
     // A non-numeric column becomes categorical when it has at most this many
     // distinct values and they repeat (at most 20 distinct, or at most half as
     // many distinct values as present ones); otherwise text.
-    std::size_t maxCategoricalLevels = 1000;
+    std::size_t maxCategoricalLevels = kDefaultMaxLevels;
     // A non-numeric column whose every value reads as a date becomes a
     // DateTime column (data/date_time.h): ISO 8601 dates and timestamps, or,
     // when dateFormat is set (such as "%d/%m/%Y"), values in that format.

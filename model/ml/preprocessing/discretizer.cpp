@@ -6,6 +6,7 @@
 #include "data/number_text.h"
 #include "ml/core/ml_errors.h"
 #include "ml/stats/bin_labels.h"
+#include "ml/stats/quantile.h"
 
 namespace sluice::ml {
 namespace {
@@ -14,14 +15,6 @@ struct Cuts {
     std::string column;
     std::vector<double> inner;  // increasing; k edges make k + 1 bins
 };
-
-// Linear-interpolated quantile of sorted values (numpy's default).
-double binQuantile(const std::vector<double>& sorted, double q) {
-    const double pos = q * static_cast<double>(sorted.size() - 1);
-    const auto lo = static_cast<std::size_t>(std::floor(pos));
-    const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-    return sorted[lo] + (pos - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
-}
 
 class FittedDiscretizer : public TableTransform {
 public:
@@ -110,7 +103,7 @@ std::unique_ptr<TableTransform> Discretizer::fit(const Table& train) const {
         std::vector<double> all;
         for (int i = 0; i <= bins; ++i) {
             const double q = static_cast<double>(i) / bins;
-            all.push_back(method == Method::Quantile ? binQuantile(v, q)
+            all.push_back(method == Method::Quantile ? sortedQuantile(v, q)
                                                      : v.front() + q * (v.back() - v.front()));
         }
         all.erase(std::unique(all.begin(), all.end()), all.end());

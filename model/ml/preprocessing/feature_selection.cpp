@@ -15,29 +15,6 @@ namespace {
 
 constexpr double kNoP = std::numeric_limits<double>::quiet_NaN();
 
-class FittedFeatureSelection : public TableTransform {
-public:
-    explicit FittedFeatureSelection(std::vector<std::string> dropped)
-        : dropped_(std::move(dropped)) {}
-
-    std::string_view kind() const override { return "feature_selection"; }
-
-    TablePtr apply(const Table& table) const override {
-        std::vector<Column> kept;
-        for (const Column& c : table.columns())
-            if (std::find(dropped_.begin(), dropped_.end(), c.name()) == dropped_.end())
-                kept.push_back(c);
-        return Table::make(std::move(kept));
-    }
-
-    nlohmann::json toJson() const override {
-        return {{"kind", "feature_selection"}, {"dropped", dropped_}};
-    }
-
-private:
-    std::vector<std::string> dropped_;
-};
-
 // Class index per row of a categorical or text target.
 std::vector<std::size_t> classesOf(const Column& y, std::size_t& count) {
     std::map<std::string, std::size_t> index;
@@ -50,12 +27,30 @@ std::vector<std::size_t> classesOf(const Column& y, std::size_t& count) {
 
 }  // namespace
 
-std::unique_ptr<TableTransform> loadFeatureSelection(const nlohmann::json& j) {
-    return featureSelection(j.at("dropped").get<std::vector<std::string>>());
+FeatureSelection::FeatureSelection(std::vector<FeatureScore> scores) : scores_(std::move(scores)) {
+    for (const FeatureScore& s : scores_)
+        if (!s.selected)
+            dropped_.push_back(s.feature);
 }
 
-std::unique_ptr<TableTransform> featureSelection(std::vector<std::string> dropped) {
-    return std::make_unique<FittedFeatureSelection>(std::move(dropped));
+TablePtr FeatureSelection::apply(const Table& table) const {
+    std::vector<Column> kept;
+    for (const Column& c : table.columns())
+        if (std::find(dropped_.begin(), dropped_.end(), c.name()) == dropped_.end())
+            kept.push_back(c);
+    return Table::make(std::move(kept));
+}
+
+nlohmann::json FeatureSelection::toJson() const {
+    return {{"kind", "feature_selection"}, {"dropped", dropped_}};
+}
+
+std::unique_ptr<TableTransform> loadFeatureSelection(const nlohmann::json& j) {
+    // The file holds the choice only: the dropped features, without scores.
+    std::vector<FeatureScore> scores;
+    for (const std::string& name : j.at("dropped").get<std::vector<std::string>>())
+        scores.push_back({name, kNoP, kNoP, false});
+    return std::make_unique<FeatureSelection>(std::move(scores));
 }
 
 double mutualInformation(std::span<const double> x, const std::vector<std::size_t>& classes,

@@ -54,7 +54,20 @@ std::vector<FeatureScore> scoreFeatures(const Table& train,
 double mutualInformation(std::span<const double> x, const std::vector<std::size_t>& classes,
                          int neighbours = 3);
 
-// Drops the features not selected (those absent from a table are no matter).
-std::unique_ptr<TableTransform> featureSelection(std::vector<std::string> dropped);
+// Drops the features not selected (those absent from a table are no
+// matter), and keeps the scores it was made from (empty when loaded from a
+// model file, which holds only the choice).
+class FeatureSelection : public TableTransform {
+public:
+    explicit FeatureSelection(std::vector<FeatureScore> scores);
+    std::string_view kind() const override { return "feature_selection"; }
+    TablePtr apply(const Table& table) const override;
+    nlohmann::json toJson() const override;
+    const std::vector<FeatureScore>& scores() const { return scores_; }
+
+private:
+    std::vector<FeatureScore> scores_;
+    std::vector<std::string> dropped_;
+};
 
 }  // namespace sluice::ml

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "ml/core/ml_errors.h"
+#include "ml/stats/quantile.h"
 
 namespace sluice::ml {
 namespace {
@@ -13,14 +14,6 @@ struct Scale {
     double center = 0.0;
     double spread = 1.0;
 };
-
-// Linear-interpolated quantile of sorted values (numpy's default).
-double quantile(const std::vector<double>& sorted, double q) {
-    const double pos = q * static_cast<double>(sorted.size() - 1);
-    const auto lo = static_cast<std::size_t>(std::floor(pos));
-    const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-    return sorted[lo] + (pos - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
-}
 
 const char* methodName(Scaler::Method m) {
     switch (m) {
@@ -109,8 +102,8 @@ std::unique_ptr<TableTransform> Scaler::fit(const Table& train) const {
                 s.center = v.front();
                 s.spread = v.back() - v.front();
             } else {
-                s.center = quantile(v, 0.5);
-                s.spread = quantile(v, 0.75) - quantile(v, 0.25);
+                s.center = sortedQuantile(v, 0.5);
+                s.spread = sortedQuantile(v, 0.75) - sortedQuantile(v, 0.25);
             }
         }
         if (!(s.spread > 0) || !std::isfinite(s.spread))

@@ -8,6 +8,7 @@
 #include "nodes/column_params.h"
 #include "nodes/python_context.h"
 #include "nodes/transform_nodes/learning_transform_node.h"
+#include "util/one_piece.h"
 
 namespace sluice {
 namespace {
@@ -140,18 +141,7 @@ protected:
     std::optional<std::string> python(const PythonContext& c) const override;
 };
 
-// GCC 12 (-O2, Debian 12) splits this function into hot and cold parts whose
-// unwind information is wrong: an exception thrown through it (an
-// unconnected input, bad edges) ended in abort() inside libgcc instead of
-// reaching the exporter's handler. Keeping the function in one piece avoids
-// it; tests/export/test_python_export.cpp exports every node type without
-// its inputs and would abort again.
-#if defined(__GNUC__) && !defined(__clang__)
-#define SLUICE_ONE_PIECE __attribute__((optimize("no-reorder-blocks-and-partition")))
-#else
-#define SLUICE_ONE_PIECE
-#endif
-
+// In one piece: util/one_piece.h says why.
 SLUICE_ONE_PIECE std::optional<std::string> DiscretizeNode::python(const PythonContext& c) const {
     c.define("DiscretizeStep", kDiscretizeStepPython);
     std::string edges = "[]";

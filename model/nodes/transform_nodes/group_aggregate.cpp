@@ -47,6 +47,20 @@ private:
 
 }  // namespace
 
+const char* aggregatePython() {
+    return R"PY(def sluice_aggregate(function):
+    """What pandas' agg() takes for a Sluice aggregation: count_missing,
+    n_unique, and mode as the most frequent present value (a tie to the
+    smallest); the others under pandas' own names."""
+    def mode(s):
+        m = s.dropna().mode()
+        return m.iloc[0] if len(m) else np.nan
+
+    return {"count_missing": lambda s: s.isna().sum(), "n_unique": "nunique",
+            "mode": mode}.get(function, function)
+)PY";
+}
+
 Column aggregateGroups(const Column& c, std::string_view f, const std::string& name,
                        std::span<const std::int32_t> groupOf, std::size_t n) {
     GroupRows byGroup;

@@ -34,4 +34,8 @@ bool aggregateNeedsNumbers(std::string_view function);
 Column aggregateGroups(const Column& column, std::string_view function, const std::string& name,
                        std::span<const std::int32_t> groupOf, std::size_t count);
 
+// The exported script's side: Python defining sluice_aggregate(function),
+// what pandas' agg() takes for each function above (for Group by and Pivot).
+const char* aggregatePython();
+
 }  // namespace sluice

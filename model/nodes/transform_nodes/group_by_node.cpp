@@ -110,22 +110,16 @@ public:
     }
 
     std::optional<std::string> python(const PythonContext& c) const override {
+        c.define("sluice_aggregate", aggregatePython());
         c.define("sluice_group_by",
                  R"PY(def sluice_group_by(table, keys, aggregations, sort, dropna):
-    """Sluice's Group by: named aggregations over pandas' groupby, with
-    count_missing, and mode as the most frequent present value (a tie to
-    the smallest)."""
-    def mode(s):
-        m = s.dropna().mode()
-        return m.iloc[0] if len(m) else np.nan
-
-    special = {"count_missing": lambda s: s.isna().sum(), "n_unique": "nunique", "mode": mode}
+    """Sluice's Group by: named aggregations over pandas' groupby."""
     df = table.df
     if not aggregations:
         out = (df.groupby(keys, sort=sort, dropna=dropna).size().rename("count").reset_index()
                if keys else pd.DataFrame({"count": [len(df)]}))
         return Table(out)
-    named = {name: (column, special.get(function, function))
+    named = {name: (column, sluice_aggregate(function))
              for column, function, name in aggregations}
     if keys:
         out = df.groupby(keys, sort=sort, dropna=dropna).agg(**named).reset_index()

@@ -58,11 +58,7 @@ PortValues LearningTransformNode::run(const PortValues& inputs, const nlohmann::
         }
     }
     out["transform"] = TransformValue(fitted);
-    try {
-        addOutputs(*train, params, out);
-    } catch (const ml::MisuseError& e) {
-        throw NodeError(std::string("input 'train': ") + e.what());
-    }
+    addOutputs(*fitted, params, out);
     context.fit.progress(1.0);
     return out;
 }

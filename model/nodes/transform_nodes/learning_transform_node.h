@@ -33,9 +33,9 @@ protected:
     // then `moreOutputs` (such as Select features' results).
     explicit LearningTransformNode(NodeInfo info, std::vector<PortSpec> moreOutputs = {});
 
-    // Called after fitting and applying, to fill `moreOutputs`; MisuseError
-    // becomes a NodeError naming the train input.
-    virtual void addOutputs(const Table& /*train*/, const nlohmann::json& /*params*/,
+    // Called after fitting and applying, with what fit() returned, to fill
+    // `moreOutputs`.
+    virtual void addOutputs(const ml::TableTransform& /*fitted*/, const nlohmann::json& /*params*/,
                             PortValues& /*out*/) const {}
 
     virtual std::unique_ptr<ml::TableTransform> fit(const Table& train,

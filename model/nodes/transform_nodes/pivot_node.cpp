@@ -180,15 +180,14 @@ public:
     }
 
     std::optional<std::string> python(const PythonContext& c) const override {
+        c.define("sluice_aggregate", aggregatePython());
         c.define("sluice_pivot",
                  R"PY(def sluice_pivot(table, index, columns, values, function, fill, prefix):
     """Sluice's Pivot: Group by's functions per (index, column) pair,
     columns named by the value as Sluice shows it, after the prefix."""
-    special = {"count_missing": lambda s: s.isna().sum(), "n_unique": "nunique",
-               "mode": lambda s: (s.dropna().mode().iloc[0] if s.notna().any() else np.nan)}
     df = table.df.dropna(subset=list(index) + [columns])
     keys = list(index) + [columns]
-    f = special.get(function, function)
+    f = sluice_aggregate(function)
     if index:
         wide = df.groupby(keys)[values].agg(f).unstack(columns)
     else:

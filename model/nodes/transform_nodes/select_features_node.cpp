@@ -11,6 +11,7 @@
 #include "nodes/python_context.h"
 #include "nodes/results.h"
 #include "nodes/transform_nodes/learning_transform_node.h"
+#include "util/one_piece.h"
 
 namespace sluice {
 namespace {
@@ -69,16 +70,14 @@ public:
 protected:
     std::unique_ptr<ml::TableTransform> fit(const Table& train, const nlohmann::json& params,
                                             RunContext& /*context*/) const override {
-        std::vector<std::string> dropped;
-        for (const ml::FeatureScore& s : score(train, params))
-            if (!s.selected)
-                dropped.push_back(s.feature);
-        return ml::featureSelection(std::move(dropped));
+        return std::make_unique<ml::FeatureSelection>(score(train, params));
     }
 
-    void addOutputs(const Table& train, const nlohmann::json& params,
+    // The ranking from the scores fit() computed (not scored twice).
+    void addOutputs(const ml::TableTransform& fitted, const nlohmann::json& params,
                     PortValues& out) const override {
-        std::vector<ml::FeatureScore> scores = score(train, params);
+        std::vector<ml::FeatureScore> scores =
+            static_cast<const ml::FeatureSelection&>(fitted).scores();
         std::stable_sort(scores.begin(), scores.end(), [](const auto& a, const auto& b) {
             // Highest first; a score that is not a number (a constant
             // feature's F) last.
@@ -145,12 +144,9 @@ private:
     }
 };
 
-// In one piece, as Discretize's (GCC 12's hot/cold split broke unwinding).
-#if defined(__GNUC__) && !defined(__clang__)
-__attribute__((optimize("no-reorder-blocks-and-partition")))
-#endif
-std::optional<std::string>
-SelectFeaturesNode::python(const PythonContext& c) const {
+// In one piece: util/one_piece.h says why.
+SLUICE_ONE_PIECE
+std::optional<std::string> SelectFeaturesNode::python(const PythonContext& c) const {
     c.define("SelectFeaturesStep", R"PY(class SelectFeaturesStep:
     """Sluice's Select features: scikit-learn's VarianceThreshold or
     SelectKBest (f_classif for a class target, f_regression for a numeric

@@ -24,6 +24,8 @@ public:
     bool missing(std::size_t row) const;
     // -1, 0, 1 for rows a and b, both present.
     int compare(std::size_t a, std::size_t b) const;
+    // A categorical column: each level code's place in label order.
+    const std::vector<std::int32_t>& levelRanks() const { return rank_; }
 
 private:
     const Column& column_;

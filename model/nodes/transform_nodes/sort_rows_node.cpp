@@ -25,16 +25,15 @@ std::vector<std::size_t> sortedBy(const Column& c, const SortKey& key,
     std::vector<std::size_t> out, missing;
     out.reserve(rows.size());
     if (c.kind() == ColumnKind::Categorical) {
-        // Levels ranked by text once; then a counting sort by rank.
-        const auto& levels = c.levels();
-        std::vector<std::size_t> byText(levels.size());
-        std::iota(byText.begin(), byText.end(), std::size_t{0});
-        std::sort(byText.begin(), byText.end(),
-                  [&](std::size_t x, std::size_t y) { return levels[x] < levels[y]; });
-        std::vector<std::size_t> rank(levels.size());
-        for (std::size_t i = 0; i < byText.size(); ++i)
-            rank[byText[i]] = descending ? byText.size() - 1 - i : i;
-        std::vector<std::size_t> start(levels.size() + 1, 0);
+        // A counting sort by the levels' ranks in label order (the key's).
+        const std::vector<std::int32_t>& byLabel = key.levelRanks();
+        const std::size_t levels = byLabel.size();
+        std::vector<std::size_t> rank(levels);
+        for (std::size_t l = 0; l < levels; ++l) {
+            const auto place = static_cast<std::size_t>(byLabel[l]);
+            rank[l] = descending ? levels - 1 - place : place;
+        }
+        std::vector<std::size_t> start(levels + 1, 0);
         const std::span<const std::int32_t> codes = c.codes();
         for (std::size_t r : rows)
             if (codes[r] >= 0)

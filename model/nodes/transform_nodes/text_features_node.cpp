@@ -7,6 +7,7 @@
 #include "nodes/column_params.h"
 #include "nodes/python_context.h"
 #include "nodes/transform_nodes/learning_transform_node.h"
+#include "util/one_piece.h"
 
 namespace sluice {
 namespace {
@@ -76,13 +77,9 @@ protected:
     std::optional<std::string> python(const PythonContext& c) const override;
 };
 
-// As Discretize's: one piece, so that an exception passes through it
-// (GCC 12's hot/cold split of such functions broke unwinding there).
-#if defined(__GNUC__) && !defined(__clang__)
-__attribute__((optimize("no-reorder-blocks-and-partition")))
-#endif
-std::optional<std::string>
-TextFeaturesNode::python(const PythonContext& c) const {
+// In one piece: util/one_piece.h says why.
+SLUICE_ONE_PIECE
+std::optional<std::string> TextFeaturesNode::python(const PythonContext& c) const {
     c.define("TextFeaturesStep", R"PY(class TextFeaturesStep:
     """Sluice's Text features: scikit-learn's vectorizers with Sluice's
     token rule (runs of word characters, two or more long) and column
